@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace MemScopeFody;
+
+/// <summary>
+/// newobj and newarr in tracked methods record Alloc. Arrays are sized from their length and element
+/// size; other objects by the bytes the thread allocated while the constructor ran.
+/// </summary>
+public sealed class AllocationsConcern : IMethodConcern
+{
+    private readonly WeavingContext _context;
+
+    public AllocationsConcern(WeavingContext context) => _context = context;
+
+    public bool Enabled => _context.Config.TrackAllocations;
+
+    public void Weave(WovenMethod method)
+    {
+        if (!method.IsTracked)
+            return;
+        VariableDefinition? bytesBefore = null;
+        foreach (var instruction in method.Body.Instructions.ToList())
+        {
+            if (instruction.OpCode == OpCodes.Newarr)
+                WeaveArray(method, instruction);
+            else if (instruction.OpCode == OpCodes.Newobj && IsHeapObject((MethodReference)instruction.Operand))
+                WeaveObject(method, instruction, bytesBefore ??= _context.Emit.AddLocal(method.Body, _context.TypeSystem.Int64Reference));
+        }
+    }
+
+    private void WeaveArray(WovenMethod method, Instruction newarr)
+    {
+        var elementType = (TypeReference)newarr.Operand;
+        int site = method.AddSite("alloc", newarr, HolderName(method, newarr.Next), CecilNames.Type(elementType) + "[]");
+        var code = new List<Instruction>
+        {
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Sizeof, elementType),
+        };
+        code.AddRange(_context.Emit.LoadSite(site));
+        code.Add(Instruction.Create(OpCodes.Call, _context.AllocArray));
+        _context.Emit.InsertAfter(method.Body, newarr, code);
+    }
+
+    private void WeaveObject(WovenMethod method, Instruction newobj, VariableDefinition bytesBefore)
+    {
+        var constructor = (MethodReference)newobj.Operand;
+        int site = method.AddSite("alloc", newobj, HolderName(method, newobj.Next), CecilNames.Type(constructor.DeclaringType));
+        var relocated = _context.Emit.InsertBefore(method.Body, newobj, new[]
+        {
+            Instruction.Create(OpCodes.Call, _context.AllocatedBytes),
+            Instruction.Create(OpCodes.Stloc, bytesBefore),
+        });
+        var after = new List<Instruction>
+        {
+            Instruction.Create(OpCodes.Dup),
+            Instruction.Create(OpCodes.Ldloc, bytesBefore),
+        };
+        after.AddRange(_context.Emit.LoadSite(site));
+        after.Add(Instruction.Create(OpCodes.Call, _context.Alloc));
+        _context.Emit.InsertAfter(method.Body, relocated, after);
+    }
+
+    /// <summary>Reference types a developer wrote; not structs, delegates, closures or state machines.</summary>
+    private static bool IsHeapObject(MethodReference constructor)
+    {
+        if (constructor.DeclaringType is ArrayType)
+            return true;
+        if (TypeFacts.StorageOf(constructor.DeclaringType) != Storage.Reference)
+            return false;
+        var type = constructor.DeclaringType.Resolve();
+        return type != null && !TypeFacts.IsDelegate(type) && !TrackingScope.IsCompilerGenerated(type);
+    }
+
+    /// <summary>The local or field the new object goes straight into, for the report's per-site table.</summary>
+    private static string? HolderName(WovenMethod method, Instruction? next)
+    {
+        if (next == null)
+            return null;
+        if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
+            return ((FieldReference)next.Operand).Name;
+        var variable = LocalsConcern.StoredVariable(method.Body, next);
+        return variable != null && method.Method.DebugInformation.TryGetName(variable, out var name) ? name : null;
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace MemScopeFody;
+
+/// <summary>
+/// Locals the compiler moved into fields: hoisted locals of async methods and iterators
+/// (&lt;name&gt;5__N on the state machine) and variables captured by lambdas (fields of a closure class).
+/// Their stores record Bind under the source name; a state machine's locals end their scope when
+/// it completes (async: SetResult/SetException; iterators: Dispose).
+/// </summary>
+public sealed class CapturedLocalsConcern : IMethodConcern
+{
+    private readonly WeavingContext _context;
+
+    public CapturedLocalsConcern(WeavingContext context) => _context = context;
+
+    public bool Enabled => _context.Config.TrackLocals;
+
+    public void Weave(WovenMethod method)
+    {
+        if (!method.IsTracked)
+            return;
+
+        foreach (var store in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Stfld).ToList())
+        {
+            var reference = (FieldReference)store.Operand;
+            var field = reference.Resolve();
+            if (field == null || field.Module != _context.Module)
+                continue;
+            string? name = SourceName(field);
+            var fieldType = TypeFacts.FieldTypeInContext(reference);
+            if (name == null || TypeFacts.StorageOf(fieldType) == Storage.Value)
+                continue;
+            int site = method.AddSite("local", store, name, CecilNames.Type(fieldType));
+            _context.Emit.InstrumentFieldStore(method.Body, store, site);
+        }
+
+        var machine = method.Method.DeclaringType;
+        if (_context.Scope.StateMachineOwner(machine) != null)
+            EndHoistedScopes(method, machine);
+    }
+
+    private void EndHoistedScopes(WovenMethod method, TypeDefinition machine)
+    {
+        var hoisted = machine.Fields.Where(f => HoistedName(f) != null && TypeFacts.StorageOf(f.FieldType) != Storage.Value).ToList();
+        if (hoisted.Count == 0)
+            return;
+
+        IEnumerable<Instruction> exits;
+        if (method.Method.Name == "MoveNext")
+            exits = method.Body.Instructions.Where(IsAsyncCompletion).ToList();
+        else if (method.Method.Name.EndsWith("IDisposable.Dispose", StringComparison.Ordinal))
+            exits = new[] { method.Body.Instructions[0] };
+        else
+            return;
+
+        foreach (var exit in exits)
+        {
+            var code = new List<Instruction>();
+            foreach (var field in hoisted)
+            {
+                int site = method.AddSite("scopeEnd", (Instruction?)null, HoistedName(field), CecilNames.Type(field.FieldType));
+                code.AddRange(_context.Emit.ScopeEndOfField(SelfReference(field), field.FieldType, site));
+            }
+            _context.Emit.InsertBefore(method.Body, exit, code);
+        }
+    }
+
+    /// <summary>builder.SetResult(…) or builder.SetException(…) on any async method builder.</summary>
+    private static bool IsAsyncCompletion(Instruction instruction) =>
+        instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference callee &&
+        (callee.Name == "SetResult" || callee.Name == "SetException") &&
+        callee.DeclaringType.Name.Contains("MethodBuilder");
+
+    /// <summary>A field of the state machine as its own (possibly generic) methods refer to it.</summary>
+    private static FieldReference SelfReference(FieldDefinition field)
+    {
+        var type = field.DeclaringType;
+        if (!type.HasGenericParameters)
+            return field;
+        var self = new GenericInstanceType(type);
+        foreach (var parameter in type.GenericParameters)
+            self.GenericArguments.Add(parameter);
+        return new FieldReference(field.Name, field.FieldType, self);
+    }
+
+    /// <summary>The name a developer gave the variable this field holds, or null if it is not a captured local.</summary>
+    private static string? SourceName(FieldDefinition field)
+    {
+        var hoisted = HoistedName(field);
+        if (hoisted != null)
+            return hoisted;
+        bool isClosure = field.DeclaringType.Name.StartsWith("<>c__DisplayClass", StringComparison.Ordinal);
+        return isClosure && !field.Name.StartsWith("<", StringComparison.Ordinal) ? field.Name : null;
+    }
+
+    /// <summary>"&lt;items&gt;5__2" → "items"; compiler names for hoisted locals.</summary>
+    private static string? HoistedName(FieldDefinition field)
+    {
+        string name = field.Name;
+        int close = name.IndexOf('>');
+        return name.StartsWith("<", StringComparison.Ordinal) && close > 1 && name.IndexOf("5__", close, StringComparison.Ordinal) == close + 1
+            ? name.Substring(1, close - 1)
+            : null;
+    }
+}

@@ -1,0 +1,11 @@
+using Mono.Cecil.Cil;
+
+namespace MemScopeFody;
+
+/// <summary>Where weaving concerns report what they could not do; Fody shows it with the source line.</summary>
+public interface IWeaverLog
+{
+    void Warning(string message, SequencePoint? at);
+
+    void Info(string message);
+}

@@ -1,0 +1,98 @@
+using System.Linq;
+using Fody;
+using TypeSystem = Fody.TypeSystem;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace MemScopeFody;
+
+/// <summary>
+/// What every weaving concern shares: the module, the runtime's Probe methods, the one site table,
+/// and the injected class whose static field holds this assembly's first global site id.
+/// </summary>
+public sealed class WeavingContext
+{
+    public const string SitesClassName = "<MemScope>Sites";
+
+    private readonly Instruction _siteCountOperand;
+
+    public WeavingContext(ModuleDefinition module, WeaverConfig config, TypeSystem typeSystem, IWeaverLog log, System.Func<string, TypeDefinition> findType)
+    {
+        Module = module;
+        Config = config;
+        TypeSystem = typeSystem;
+        Log = log;
+        Scope = new TrackingScope(module, config);
+        Sites = new SiteTableBuilder();
+
+        var runtime = module.AssemblyResolver.Resolve(new AssemblyNameReference("MemScope.Runtime", null))
+            ?? throw new WeavingException("MemScope.Runtime could not be resolved: add a reference to the MemScope.Runtime package or project.");
+        var probe = runtime.MainModule.GetType("MemScopeRuntime.Probe")
+            ?? throw new WeavingException("MemScope.Runtime has no MemScopeRuntime.Probe type; MemScope.Fody and MemScope.Runtime versions do not match.");
+        MethodReference Import(string name, int parameters) =>
+            module.ImportReference(probe.Methods.FirstOrDefault(m => m.Name == name && m.Parameters.Count == parameters)
+                ?? throw new WeavingException($"MemScope.Runtime's Probe has no {name} with {parameters} parameters; MemScope.Fody and MemScope.Runtime versions do not match."));
+
+        RegisterModule = Import("RegisterModule", 2);
+        AllocatedBytes = Import("AllocatedBytes", 0);
+        Alloc = Import("Alloc", 3);
+        AllocArray = Import("AllocArray", 3);
+        Bind = Import("Bind", 3);
+        ScopeEnd = Import("ScopeEnd", 2);
+
+        (FirstSiteField, _siteCountOperand) = InjectSitesClass(findType);
+        Emit = new IlEmitter(this);
+    }
+
+    public ModuleDefinition Module { get; }
+    public WeaverConfig Config { get; }
+    public TypeSystem TypeSystem { get; }
+    public IWeaverLog Log { get; }
+    public TrackingScope Scope { get; }
+    public SiteTableBuilder Sites { get; }
+    public IlEmitter Emit { get; }
+
+    public MethodReference RegisterModule { get; }
+    public MethodReference AllocatedBytes { get; }
+    public MethodReference Alloc { get; }
+    public MethodReference AllocArray { get; }
+    public MethodReference Bind { get; }
+    public MethodReference ScopeEnd { get; }
+    public FieldDefinition FirstSiteField { get; }
+
+    /// <summary>Writes the site table resource and fixes the site count the module registers with.</summary>
+    public void Complete()
+    {
+        _siteCountOperand.Operand = Sites.Count;
+        Module.Resources.Add(new EmbeddedResource(SiteTableBuilder.ResourceName, ManifestResourceAttributes.Private, Sites.ToJson(Module.Assembly.Name.Name)));
+    }
+
+    /// <summary>
+    /// internal static class &lt;MemScope&gt;Sites { internal static readonly int First = Probe.RegisterModule(typeof(&lt;MemScope&gt;Sites), count); }
+    /// Registering from a static constructor means the first woven call starts the session, once.
+    /// </summary>
+    private (FieldDefinition, Instruction) InjectSitesClass(System.Func<string, TypeDefinition> findType)
+    {
+        var type = new TypeDefinition("", SitesClassName,
+            TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit | TypeAttributes.Class,
+            TypeSystem.ObjectReference);
+        var first = new FieldDefinition("First", FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, TypeSystem.Int32Reference);
+        type.Fields.Add(first);
+
+        var cctor = new MethodDefinition(".cctor",
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+            TypeSystem.VoidReference);
+        var getTypeFromHandle = Module.ImportReference(findType("System.Type").Methods.First(m => m.Name == "GetTypeFromHandle"));
+        var count = Instruction.Create(OpCodes.Ldc_I4, 0);
+        var il = cctor.Body.GetILProcessor();
+        il.Emit(OpCodes.Ldtoken, type);
+        il.Emit(OpCodes.Call, getTypeFromHandle);
+        il.Append(count);
+        il.Emit(OpCodes.Call, RegisterModule);
+        il.Emit(OpCodes.Stsfld, first);
+        il.Emit(OpCodes.Ret);
+        type.Methods.Add(cctor);
+        Module.Types.Add(type);
+        return (first, count);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using MemScopeRuntime.Sites;
+
+namespace MemScopeRuntime.Analysis;
+
+/// <summary>One object's life as the events tell it.</summary>
+public sealed class TrackedObject
+{
+    public TrackedObject(long id) => Id = id;
+
+    public long Id { get; }
+    public string TypeName { get; internal set; } = "unknown";
+
+    /// <summary>Bytes charged to the object: measured at its allocation site, else its shallow size when the runtime knows it.</summary>
+    public long Size { get; internal set; }
+    public bool SizeKnown { get; internal set; }
+
+    public SiteInfo? AllocSite { get; internal set; }
+    public long? AllocatedAt { get; internal set; }
+    public int? AllocThread { get; internal set; }
+    public long FirstSeenAt { get; internal set; }
+    public long? CollectedAt { get; internal set; }
+
+    public List<Holding> Holdings { get; } = new();
+
+    /// <summary>The name of the first variable or field that held the object.</summary>
+    public string? FirstVariable => Holdings.Count > 0 ? Holdings[0].Site.Name : null;
+
+    public bool IsLive => CollectedAt is null;
+}
+
+/// <summary>A span of time during which a local or field held the object.</summary>
+public sealed class Holding
+{
+    public Holding(SiteInfo site, long boundAt, int thread)
+    {
+        Site = site;
+        BoundAt = boundAt;
+        Thread = thread;
+    }
+
+    public SiteInfo Site { get; }
+    public long BoundAt { get; }
+    public int Thread { get; }
+
+    /// <summary>When the holder let go: its scope ended, the field was overwritten, or the object was collected.</summary>
+    public long? ReleasedAt { get; internal set; }
+    public HoldingEnd EndReason { get; internal set; } = HoldingEnd.StillHeld;
+    public SiteInfo? EndSite { get; internal set; }
+    public long? ReplacedBy { get; internal set; }
+}
+
+public enum HoldingEnd
+{
+    StillHeld,
+    ScopeEnded,
+    Overwritten,
+    Collected,
+}

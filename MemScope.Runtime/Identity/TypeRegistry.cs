@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+
+namespace MemScopeRuntime.Identity;
+
+/// <summary>Numbers the runtime types of tracked objects so events carry an int, not a name.</summary>
+internal static class TypeRegistry
+{
+    private static readonly ConcurrentDictionary<Type, int> s_ids = new();
+    private static readonly ConcurrentDictionary<int, Type> s_types = new();
+    private static int s_next;
+
+    public static int IdOf(Type type)
+    {
+        if (s_ids.TryGetValue(type, out int id))
+            return id;
+        return s_ids.GetOrAdd(type, static t =>
+        {
+            int newId = Interlocked.Increment(ref s_next);
+            s_types[newId] = t;
+            return newId;
+        });
+    }
+
+    public static Type? TypeOf(int id) => s_types.TryGetValue(id, out var type) ? type : null;
+}

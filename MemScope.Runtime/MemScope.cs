@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using MemScopeRuntime;
+using MemScopeRuntime.Export;
+using MemScopeRuntime.Recording;
+using MemScopeRuntime.Sites;
+
+/// <summary>The entry point for programs that use MemScope: export a report, or look at what was recorded.</summary>
+public static class MemScope
+{
+    /// <summary>False when MEMSCOPE_ENABLED=0: nothing is recorded and nothing is written.</summary>
+    public static bool IsEnabled => RuntimeSettings.Enabled;
+
+    /// <summary>
+    /// Writes the report of everything recorded so far to <c>&lt;output&gt;/&lt;name&gt;/</c>:
+    /// <c>&lt;name&gt;_memory_analysis.json</c> and <c>&lt;name&gt;_lifetime.json</c>.
+    /// Returns null, writing nothing, when MemScope is disabled.
+    /// </summary>
+    public static ExportResult? Export(string name, ExportOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
+            throw new ArgumentException($"'{name}' cannot be used as a report folder name.", nameof(name));
+        if (!RuntimeSettings.Enabled)
+            return null;
+
+        options ??= new ExportOptions();
+        Session.RememberExportName(name);
+        var stopwatch = Stopwatch.StartNew();
+        var recording = Snapshot();
+        var directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
+        var files = ReportWriter.WriteAll(recording, name, directory);
+        stopwatch.Stop();
+
+        if (options.VerboseLogging)
+        {
+            foreach (var file in files)
+                Console.Error.WriteLine($"MemScope: wrote {file} ({new FileInfo(file).Length:N0} bytes)");
+        }
+        return new ExportResult(Path.GetFullPath(directory), files, recording.Events.Count, recording.DroppedEvents, stopwatch.Elapsed);
+    }
+
+    /// <summary>Everything recorded so far, with the site tables of every woven assembly resolved.</summary>
+    public static Recording Snapshot()
+    {
+        var snapshot = Recorder.Snapshot();
+        var sites = SiteTable.Load(ModuleRegistry.Snapshot());
+        return new Recording(snapshot, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
+    }
+}
+
+/// <summary>What <see cref="MemScope.Export"/> wrote.</summary>
+public sealed record ExportResult(string Directory, IReadOnlyList<string> Files, int EventsExported, long EventsDropped, TimeSpan Duration);

@@ -1,0 +1,97 @@
+using System;
+using System.ComponentModel;
+using MemScopeRuntime.Identity;
+using MemScopeRuntime.Recording;
+using MemScopeRuntime.Sites;
+
+namespace MemScopeRuntime;
+
+/// <summary>
+/// The calls MemScope.Fody injects into tracked code. Not for hand-written code: the signatures
+/// are a contract with the weaver. Each call is guarded so that a fault inside MemScope is
+/// counted and never reaches the tracked program.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Probe
+{
+    private static readonly bool s_enabled = RuntimeSettings.Enabled;
+
+    /// <summary>Called once per woven assembly; starts the session and returns the assembly's first site id.</summary>
+    public static int RegisterModule(Type anchor, int siteCount)
+    {
+        if (!s_enabled)
+            return 0;
+        Session.EnsureStarted();
+        return ModuleRegistry.Register(anchor.Assembly, siteCount);
+    }
+
+    /// <summary>Taken just before a constructor runs, so <see cref="Alloc"/> can charge the bytes it allocated.</summary>
+    public static long AllocatedBytes() => s_enabled ? GC.GetAllocatedBytesForCurrentThread() : 0;
+
+    public static void Alloc(object? obj, long allocatedBytesBefore, int site)
+    {
+        if (!s_enabled || obj is null)
+            return;
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBytesBefore;
+        try
+        {
+            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(obj, site), bytes);
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
+    public static void AllocArray(Array? array, int elementSize, int site)
+    {
+        if (!s_enabled || array is null)
+            return;
+        try
+        {
+            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(array, site), ObjectSizes.Array(array.LongLength, elementSize));
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
+    /// <summary>
+    /// A reference was stored into a tracked local or field, replacing <paramref name="previous"/>.
+    /// A null replacing an object ends that object's holding (the compiler clears hoisted locals this way).
+    /// </summary>
+    public static void Bind(object? value, object? previous, int site)
+    {
+        if (!s_enabled || ReferenceEquals(value, previous))
+            return;
+        try
+        {
+            long previousId = previous is null ? 0 : ObjectIdentity.PeekId(previous);
+            long valueId = value is null ? 0 : ObjectIdentity.IdOf(value, site);
+            if (valueId != 0 || previousId != 0)
+                Recorder.Append(EventKind.Bind, site, valueId, previousId);
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
+    /// <summary>The local that held <paramref name="obj"/> went out of scope.</summary>
+    public static void ScopeEnd(object? obj, int site)
+    {
+        if (!s_enabled || obj is null)
+            return;
+        try
+        {
+            long id = ObjectIdentity.PeekId(obj);
+            if (id != 0)
+                Recorder.Append(EventKind.ScopeEnd, site, id, 0);
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+}

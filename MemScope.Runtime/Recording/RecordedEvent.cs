@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace MemScopeRuntime.Recording;
+
+/// <summary>An event together with the managed thread that recorded it.</summary>
+public readonly record struct RecordedEvent(TraceEvent Event, int ThreadId)
+{
+    public EventKind Kind => Event.Kind;
+    public long Timestamp => Event.Timestamp;
+    public long ObjectId => Event.ObjectId;
+    public long Value => Event.Value;
+    public int Site => Event.Site;
+}
+
+public readonly record struct RecordedThread(int ThreadId, string? Name);
+
+internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, List<RecordedThread> Threads);

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using MemScopeRuntime.Identity;
+using MemScopeRuntime.Sites;
+
+namespace MemScopeRuntime.Recording;
+
+/// <summary>A consistent copy of everything recorded, in time order, with sites and type names resolved.</summary>
+public sealed class Recording
+{
+    private readonly Dictionary<int, string> _typeNames = new();
+
+    internal Recording(RecorderSnapshot snapshot, SiteTable sites, long startTimestamp, DateTimeOffset startedAt, long faults)
+    {
+        var events = snapshot.Events;
+        // Stable: events of one thread keep their order when timestamps tie.
+        var order = new long[events.Length];
+        for (int i = 0; i < events.Length; i++)
+            order[i] = events[i].Timestamp;
+        var sorted = (RecordedEvent[])events.Clone();
+        Array.Sort(order, sorted);
+        Events = sorted;
+
+        Sites = sites;
+        DroppedEvents = snapshot.Dropped;
+        Threads = snapshot.Threads;
+        StartTimestamp = startTimestamp;
+        StartedAt = startedAt;
+        InternalFaults = faults;
+        foreach (var e in sorted)
+        {
+            if (e.Kind == EventKind.Identify)
+            {
+                int typeId = ObjectIdentity.UnpackIdentity(e.Value).TypeId;
+                if (!_typeNames.ContainsKey(typeId))
+                    _typeNames[typeId] = TypeRegistry.TypeOf(typeId) is { } type ? TypeNames.Format(type) : $"type#{typeId}";
+            }
+        }
+    }
+
+    public IReadOnlyList<RecordedEvent> Events { get; }
+    public SiteTable Sites { get; }
+    public long DroppedEvents { get; }
+    public IReadOnlyList<RecordedThread> Threads { get; }
+    public long StartTimestamp { get; }
+    public DateTimeOffset StartedAt { get; }
+    public long InternalFaults { get; }
+
+    public string TypeName(int typeId) => _typeNames.TryGetValue(typeId, out var name) ? name : $"type#{typeId}";
+
+    /// <summary>Milliseconds since the session started.</summary>
+    public double ToMilliseconds(long timestamp) => (timestamp - StartTimestamp) * 1000.0 / Stopwatch.Frequency;
+}

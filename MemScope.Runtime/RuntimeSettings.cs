@@ -1,0 +1,35 @@
+using System;
+using System.Globalization;
+
+namespace MemScopeRuntime;
+
+/// <summary>Settings read once from the environment when the runtime starts.</summary>
+internal static class RuntimeSettings
+{
+    /// <summary>MEMSCOPE_ENABLED=0 is a kill switch: no events, no files.</summary>
+    public static readonly bool Enabled = Environment.GetEnvironmentVariable("MEMSCOPE_ENABLED") != "0";
+
+    /// <summary>MEMSCOPE_OUTPUT moves the report folder; the default is MemoryAnalysis/ under the current directory.</summary>
+    public static string OutputDirectory =>
+        Environment.GetEnvironmentVariable("MEMSCOPE_OUTPUT") is { Length: > 0 } dir ? dir : "MemoryAnalysis";
+
+    /// <summary>MEMSCOPE_NAME names the automatic export at process exit.</summary>
+    public static string? ExportName => Environment.GetEnvironmentVariable("MEMSCOPE_NAME") is { Length: > 0 } n ? n : null;
+
+    /// <summary>MEMSCOPE_EXPORT=none turns the automatic export at process exit off.</summary>
+    public static bool AutoExport => !string.Equals(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"), "none", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
+    public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
+
+    private static int ReadPositiveInt(string name, int fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrEmpty(text))
+            return fallback;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0)
+            return value;
+        Diagnostics.Warn($"{name}='{text}' is not a positive integer; using {fallback}.");
+        return fallback;
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Diagnostics;
+using System.Reflection;
+using System.Threading;
+
+namespace MemScopeRuntime;
+
+/// <summary>
+/// The process-wide recording session: started by the first woven call, exported on demand and once
+/// more at process exit (unless MEMSCOPE_EXPORT=none), under the last name the program exported with.
+/// </summary>
+internal static class Session
+{
+    private static int s_started;
+    private static string? s_lastExportName;
+
+    public static long StartTimestamp { get; private set; } = Stopwatch.GetTimestamp();
+    public static DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
+
+    public static void EnsureStarted()
+    {
+        if (Interlocked.Exchange(ref s_started, 1) != 0)
+            return;
+        StartTimestamp = Stopwatch.GetTimestamp();
+        StartedAt = DateTimeOffset.UtcNow;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExportAtExit();
+    }
+
+    public static void RememberExportName(string name) => Volatile.Write(ref s_lastExportName, name);
+
+    public static string DefaultExportName =>
+        Volatile.Read(ref s_lastExportName)
+        ?? RuntimeSettings.ExportName
+        ?? Naming.ToSnakeCase(Assembly.GetEntryAssembly()?.GetName().Name ?? "memscope");
+
+    private static void ExportAtExit()
+    {
+        if (!RuntimeSettings.AutoExport)
+            return;
+        try
+        {
+            global::MemScope.Export(DefaultExportName);
+        }
+        catch (Exception e)
+        {
+            // The process is ending: the report is lost, so say so rather than stay silent.
+            Console.Error.WriteLine($"MemScope: export at exit failed: {e.Message}");
+        }
+    }
+}
