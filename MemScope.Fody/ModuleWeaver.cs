@@ -51,8 +51,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
     {
         if (!TrackingScope.HasAttribute(method, "TrackedAttribute"))
             return;
+        // A method without a body has no sequence point: the message names it instead of a line.
         string why = method.IsAbstract ? "it is abstract and has no body" : method.IsPInvokeImpl ? "it is extern (P/Invoke) and has no IL body" : "it has no IL body";
-        WriteWarning($"[Tracked] on {CecilNames.Type(method.DeclaringType)}.{method.Name} has no effect: {why}. Put [Tracked] on the overriding or calling methods instead.", method);
+        WriteWarning($"[Tracked] on {CecilNames.Type(method.DeclaringType)}.{method.Name} has no effect: {why}. Put [Tracked] on the overriding or calling methods instead.", (SequencePoint?)null);
     }
 
     // The woven code calls MemScope.Runtime: its reference must survive weaving.

@@ -65,7 +65,11 @@ public static class LifetimeAnalysis
                 {
                     var site = SiteOf(e.Site);
                     if (e.Value != 0 && objects.TryGetValue(e.Value, out var previous))
-                        EndHolding(previous, site, e.Timestamp, HoldingEnd.Overwritten, site, e.ObjectId);
+                    {
+                        // A local set to null lets go the way a scope end does (the compiler clears hoisted locals so).
+                        var reason = e.ObjectId == 0 && site.Kind == SiteKind.Local ? HoldingEnd.ScopeEnded : HoldingEnd.Overwritten;
+                        EndHolding(previous, site, e.Timestamp, reason, site, e.ObjectId == 0 ? null : e.ObjectId);
+                    }
                     if (e.ObjectId != 0)
                         Get(e.ObjectId, e.Timestamp).Holdings.Add(new Holding(site, e.Timestamp, e.ThreadId));
                     break;

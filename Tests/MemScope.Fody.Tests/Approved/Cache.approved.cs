@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using MemScopeRuntime;
+
+namespace AssemblyToProcess;
+
+public class Cache
+{
+	[Tracked]
+	private List<string> _entries;
+
+	private List<string> _untracked;
+
+	[Tracked]
+	public List<int>? Numbers
+	{
+		get;
+		[CompilerGenerated]
+		set
+		{
+			object previous = field;
+			field = value;
+			Probe.Bind(value, previous, <MemScope>Sites.First + 56);
+		}
+	}
+
+	public int Count => _entries.Count + _untracked.Count;
+
+	public void Replace(string entry)
+	{
+		List<string> list = new List<string> { entry };
+		object entries = _entries;
+		_entries = list;
+		Probe.Bind(list, entries, <MemScope>Sites.First + 57);
+		_untracked = new List<string> { entry };
+	}
+
+	public Cache()
+	{
+		List<string> list = new List<string>();
+		object entries = _entries;
+		_entries = list;
+		Probe.Bind(list, entries, <MemScope>Sites.First + 58);
+		_untracked = new List<string>();
+		base..ctor();
+	}
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using MemScopeRuntime;
+
+namespace AssemblyToProcess;
+
+[Tracked]
+public class Chained
+{
+	private readonly List<string> _names;
+
+	[CompilerGenerated]
+	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
+	private string <Note>k__BackingField;
+
+	public string Note
+	{
+		[CompilerGenerated]
+		get
+		{
+			return <Note>k__BackingField;
+		}
+		[CompilerGenerated]
+		set
+		{
+			object previous = <Note>k__BackingField;
+			<Note>k__BackingField = value;
+			Probe.Bind(value, previous, <MemScope>Sites.First + 32);
+		}
+	}
+
+	public int Count => _names.Count;
+
+	public Chained()
+	{
+		long allocatedBytesBefore = Probe.AllocatedBytes();
+		List<string> list = new List<string>();
+		Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 24);
+		list.Add("first");
+		this..ctor(list);
+		string text2 = default;
+		try
+		{
+			string text = "chained to " + _names.Count;
+			Probe.Bind(text, text2, <MemScope>Sites.First + 25);
+			text2 = (Note = text);
+		}
+		finally
+		{
+			Probe.ScopeEnd(text2, <MemScope>Sites.First + 26);
+		}
+	}
+
+	public Chained(List<string> names)
+	{
+		string text = "";
+		object previous = <Note>k__BackingField;
+		<Note>k__BackingField = text;
+		Probe.Bind(text, previous, <MemScope>Sites.First + 28);
+		base..ctor();
+		List<string> list2 = default;
+		try
+		{
+			long allocatedBytesBefore = Probe.AllocatedBytes();
+			List<string> list = new List<string>(names);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 27);
+			Probe.Bind(list, list2, <MemScope>Sites.First + 30);
+			list2 = list;
+			List<string> list3 = list2;
+			object names2 = _names;
+			_names = list3;
+			Probe.Bind(list3, names2, <MemScope>Sites.First + 29);
+		}
+		finally
+		{
+			Probe.ScopeEnd(list2, <MemScope>Sites.First + 31);
+		}
+	}
+}

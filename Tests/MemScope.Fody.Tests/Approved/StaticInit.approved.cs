@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using MemScopeRuntime;
+
+namespace AssemblyToProcess;
+
+[Tracked]
+public static class StaticInit
+{
+	private static readonly Dictionary<string, int> Table;
+
+	static StaticInit()
+	{
+		Dictionary<string, int> dictionary2 = default;
+		try
+		{
+			long allocatedBytesBefore = Probe.AllocatedBytes();
+			Dictionary<string, int> dictionary = new Dictionary<string, int>();
+			Probe.Alloc(dictionary, allocatedBytesBefore, <MemScope>Sites.First + 33);
+			dictionary["one"] = 1;
+			Probe.Bind(dictionary, dictionary2, <MemScope>Sites.First + 35);
+			dictionary2 = dictionary;
+			Dictionary<string, int> dictionary3 = dictionary2;
+			object table = Table;
+			Table = dictionary3;
+			Probe.Bind(dictionary3, table, <MemScope>Sites.First + 34);
+		}
+		finally
+		{
+			Probe.ScopeEnd(dictionary2, <MemScope>Sites.First + 36);
+		}
+	}
+
+	public static int Get(string key)
+	{
+		return Table[key];
+	}
+}

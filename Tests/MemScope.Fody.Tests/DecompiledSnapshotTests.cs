@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using ICSharpCode.Decompiler;
+using ICSharpCode.Decompiler.CSharp;
+using ICSharpCode.Decompiler.TypeSystem;
+using Xunit;
+
+namespace MemScopeFodyTests;
+
+/// <summary>
+/// The woven code, decompiled, must match the approved file beside this test. A difference writes
+/// a .received.cs next to it: review it, and if it is right, rename it to .approved.cs.
+/// </summary>
+public class DecompiledSnapshotTests
+{
+    [Theory]
+    [InlineData("AssemblyToProcess.PlainMethod")]
+    [InlineData("AssemblyToProcess.GenericHolder`1")]
+    [InlineData("AssemblyToProcess.Accumulator")]
+    [InlineData("AssemblyToProcess.AsyncScenario")]
+    [InlineData("AssemblyToProcess.IteratorScenario")]
+    [InlineData("AssemblyToProcess.ClosureScenario")]
+    [InlineData("AssemblyToProcess.ExceptionScenario")]
+    [InlineData("AssemblyToProcess.Chained")]
+    [InlineData("AssemblyToProcess.StaticInit")]
+    [InlineData("AssemblyToProcess.Cache")]
+    public void Woven_code_matches_the_approved_snapshot(string typeName)
+    {
+        string actual = Decompile(typeName);
+        string name = typeName.Replace('`', '_').Replace("AssemblyToProcess.", "");
+        string approvedPath = Path.Combine(ApprovedDirectory(), name + ".approved.cs");
+        string receivedPath = Path.Combine(ApprovedDirectory(), name + ".received.cs");
+
+        string? approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath) : null;
+        if (approved != actual)
+        {
+            File.WriteAllText(receivedPath, actual);
+            Assert.Fail($"Woven {typeName} differs from {approvedPath}; see {receivedPath}.");
+        }
+        File.Delete(receivedPath);
+    }
+
+    private static string Decompile(string typeName)
+    {
+        // Show compiler-generated state machines and closures as they are, so the injected calls are visible.
+        var settings = new DecompilerSettings
+        {
+            AsyncAwait = false,
+            YieldReturn = false,
+            AnonymousMethods = false,
+            LocalFunctions = false,
+            ThrowOnAssemblyResolveErrors = false,
+        };
+        var decompiler = new CSharpDecompiler(typeof(AssemblyToProcess.PlainMethod).Assembly.Location, settings);
+        return decompiler.DecompileTypeAsString(new FullTypeName(typeName)).Replace("\r\n", "\n");
+    }
+
+    private static string ApprovedDirectory([CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(thisFile)!, "Approved");
+}
