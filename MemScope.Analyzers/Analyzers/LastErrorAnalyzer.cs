@@ -48,7 +48,8 @@ namespace MemScopeAnalyzers.Analyzers
             {
                 if (PInvoke.TryGet(pinvoke, known, out var declaration) && !declaration.SetLastError)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.LastErrorWithoutSetLastError, invocation.Syntax.GetLocation(), "Marshal." + method.Name, pinvoke.Name));
+                    // The declaration travels with the diagnostic so the code fix can edit it.
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.LastErrorWithoutSetLastError, invocation.Syntax.GetLocation(), pinvoke.Locations, "Marshal." + method.Name, pinvoke.Name));
                     return;
                 }
             }
