@@ -1,0 +1,26 @@
+using MemScopeRuntime;
+using Xunit;
+
+namespace MemScopeRuntimeTests;
+
+public class NamingTests
+{
+    [Theory]
+    [InlineData("BasicUsage", "basic_usage")]
+    [InlineData("ComplexLifecycleShowcase", "complex_lifecycle_showcase")]
+    [InlineData("UnsafeFFIDemo", "unsafe_ffi_demo")]
+    [InlineData("My.App", "my_app")]
+    public void Assembly_names_become_the_seeds_snake_case_folder_names(string name, string expected)
+    {
+        Assert.Equal(expected, Naming.ToSnakeCase(name));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    public void Export_rejects_a_name_that_is_not_a_folder_name(string name)
+    {
+        Assert.ThrowsAny<System.ArgumentException>(() => MemScope.Export(name));
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using MemScopeRuntime.Identity;
+using MemScopeRuntime.Recording;
+using Xunit;
+
+namespace MemScopeRuntimeTests;
+
+public class ObjectIdentityTests
+{
+    [Fact]
+    public void The_same_object_always_gets_the_same_id_and_distinct_objects_distinct_ids()
+    {
+        var first = new List<int>();
+        var second = new List<int>();
+
+        long id = ObjectIdentity.IdOf(first, 0);
+        Assert.Equal(id, ObjectIdentity.IdOf(first, 0));
+        Assert.Equal(id, ObjectIdentity.PeekId(first));
+        Assert.NotEqual(id, ObjectIdentity.IdOf(second, 0));
+    }
+
+    [Fact]
+    public void Peeking_at_an_object_never_seen_gives_zero_and_does_not_identify_it()
+    {
+        var unseen = new object();
+
+        Assert.Equal(0, ObjectIdentity.PeekId(unseen));
+        Assert.Equal(0, ObjectIdentity.PeekId(unseen));
+    }
+
+    [Fact]
+    public void Identifying_an_object_records_its_type_and_exact_size_once()
+    {
+        var text = new string('z', 5);
+
+        long id = ObjectIdentity.IdOf(text, 0);
+        ObjectIdentity.IdOf(text, 0);
+
+        var identify = Recorder.Snapshot().Events.Where(e => e.Kind == EventKind.Identify && e.ObjectId == id).ToList();
+        var (typeId, size) = ObjectIdentity.UnpackIdentity(Assert.Single(identify).Value);
+        Assert.Equal(typeof(string), TypeRegistry.TypeOf(typeId));
+        Assert.Equal(ObjectSizes.String(5), size);
+        Assert.Equal(32, size); // 16 header + 4 length + 6 UTF-16 chars with the terminator, aligned to 8
+    }
+
+    [Fact]
+    public void An_identified_object_that_is_collected_records_Collected()
+    {
+        long id = IdentifyGarbage();
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.Contains(Recorder.Snapshot().Events, e => e.Kind == EventKind.Collected && e.ObjectId == id);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long IdentifyGarbage() => ObjectIdentity.IdOf(new byte[10], 0);
+
+    [Theory]
+    [InlineData(0, 24)]
+    [InlineData(1, 32)]
+    [InlineData(8, 32)]
+    [InlineData(9, 40)]
+    public void Byte_array_sizes_follow_the_runtime_layout(int length, long expected)
+    {
+        Assert.Equal(expected, ObjectSizes.Array(length, 1));
+        Assert.Equal(expected, ObjectSizes.ShallowSizeIfKnown(new byte[length]));
+    }
+}
