@@ -1,0 +1,77 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace MemScopeAnalyzers.Tests
+{
+    /// <summary>Runs one analyzer over C# source whose expected diagnostics are marked inline, e.g. <c>{|MEM002:...|}</c>.</summary>
+    internal static class Verify<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) => AnalyzerAsync(source, editorConfig: null, expected);
+
+        public static Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest { TestCode = source };
+            if (editorConfig != null)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+
+        private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            public AnalyzerTest()
+            {
+                ReferenceAssemblies = TestEnvironment.NoPackages;
+                TestEnvironment.Configure(TestState);
+                SolutionTransforms.Add(TestEnvironment.AllowUnsafe);
+            }
+        }
+    }
+
+    /// <summary>Runs an analyzer and its code fix; the fix must produce <c>fixedSource</c> one at a time and through fix-all.</summary>
+    internal static class VerifyFix<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static Task CodeFixAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null)
+        {
+            var test = new CodeFixTest { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            TestEnvironment.Configure(test.FixedState);
+            if (iterations.HasValue)
+            {
+                test.NumberOfIncrementalIterations = iterations.Value;
+                test.NumberOfFixAllIterations = 1;
+            }
+
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>The fix is not offered: the source stays as it is while its diagnostics remain.</summary>
+        public static Task NoCodeFixAsync(string source)
+        {
+            var test = new CodeFixTest { TestCode = source, FixedCode = source };
+            TestEnvironment.Configure(test.FixedState);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private sealed class CodeFixTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public CodeFixTest()
+            {
+                ReferenceAssemblies = TestEnvironment.NoPackages;
+                TestEnvironment.Configure(TestState);
+                SolutionTransforms.Add(TestEnvironment.AllowUnsafe);
+            }
+        }
+    }
+}
