@@ -31,6 +31,8 @@ internal sealed class AppendOnlyList<T> where T : class
         while (Interlocked.CompareExchange(ref _head, node, head) != head);
     }
 
+    public void Clear() => Volatile.Write(ref _head, null);
+
     /// <summary>Items in the order they were added.</summary>
     public List<T> Snapshot()
     {

@@ -96,6 +96,17 @@ internal static class Recorder
         return new RecorderSnapshot(events, dropped, threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)));
     }
 
+    /// <summary>
+    /// Forgets everything recorded so far and frees the buffer budget. For benchmarks, which record far
+    /// more events than any budget holds; never called by the woven program.
+    /// </summary>
+    internal static void DiscardRecorded()
+    {
+        s_chunks.Clear();
+        Interlocked.Exchange(ref s_chunksAllocated, 0);
+        s_budgetExhausted = false;
+    }
+
     private static long ComputeMaxChunks(int megabytes)
     {
         long chunkBytes = (long)EventChunk.Capacity * Unsafe.SizeOf<TraceEvent>();

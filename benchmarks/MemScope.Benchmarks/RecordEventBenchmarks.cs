@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using MemScopeRuntime;
+using MemScopeRuntime.Recording;
+
+namespace MemScopeBenchmarks;
+
+/// <summary>
+/// The cost of one recorded event next to the timestamp it contains, measured side by side in one run.
+/// Target (issue 3): an event costs at most 1.5x Stopwatch.GetTimestamp().
+/// </summary>
+[Config(typeof(Settings))]
+[MemoryDiagnoser]
+public class RecordEventBenchmarks
+{
+    private const int EventsPerInvoke = 1000;
+    private readonly object _tracked = new();
+    private int _site;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _site = -42;
+        // Identify once, so the probe benchmark measures the steady state of an object already seen.
+        Probe.Bind(_tracked, null, _site);
+    }
+
+    [IterationCleanup]
+    public void ForgetEvents() => Recorder.DiscardRecorded();
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = EventsPerInvoke)]
+    public long Timestamp()
+    {
+        long sum = 0;
+        for (int i = 0; i < EventsPerInvoke; i++)
+            sum += Stopwatch.GetTimestamp();
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = EventsPerInvoke)]
+    public void RecordEvent()
+    {
+        for (int i = 0; i < EventsPerInvoke; i++)
+            Recorder.Append(EventKind.Bind, _site, i, 0);
+    }
+
+    /// <summary>What a woven store to a tracked local costs: identity lookup plus the event.</summary>
+    [Benchmark(OperationsPerInvoke = EventsPerInvoke)]
+    public void WovenBindOfAKnownObject()
+    {
+        for (int i = 0; i < EventsPerInvoke; i++)
+            Probe.Bind(_tracked, null, _site);
+    }
+
+    private sealed class Settings : ManualConfig
+    {
+        public Settings()
+        {
+            // Large enough that one iteration never fills the buffer and measures the drop path instead.
+            AddJob(Job.Default.WithEnvironmentVariables(new EnvironmentVariable("MEMSCOPE_MAX_BUFFER_MB", "2048")));
+        }
+    }
+}
