@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using MemScopeAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MemScopeAnalyzers.Analyzers
@@ -50,14 +51,14 @@ namespace MemScopeAnalyzers.Analyzers
 
             if (IsRaw(method.ReturnType) && HandleNames.ProducesHandle(method.Name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RawHandleInPInvoke, method.Locations[0], "The return value", method.Name, Display(method.ReturnType)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RawHandleInPInvoke, method.Locations[0], "The return value", method.Name, WrittenReturnType(method)));
             }
 
             foreach (var parameter in method.Parameters)
             {
                 if (IsRaw(parameter.Type) && HandleNames.IsHandleName(parameter.Name))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RawHandleInPInvoke, parameter.Locations[0], "Parameter '" + parameter.Name + "'", method.Name, Display(parameter.Type)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RawHandleInPInvoke, parameter.Locations[0], "Parameter '" + parameter.Name + "'", method.Name, WrittenType(parameter)));
                 }
             }
         }
@@ -92,6 +93,13 @@ namespace MemScopeAnalyzers.Analyzers
 
         private static bool IsRaw(ITypeSymbol type) =>
             type.TypeKind == TypeKind.Pointer || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr;
+
+        // Name the type as the declaration spells it (IntPtr, nint or void*), which is what the reader will look for.
+        private static string WrittenReturnType(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault()?.ReturnType.ToString() ?? Display(method.ReturnType);
+
+        private static string WrittenType(IParameterSymbol parameter) =>
+            parameter.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<ParameterSyntax>().FirstOrDefault()?.Type?.ToString() ?? Display(parameter.Type);
 
         private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
     }
