@@ -61,15 +61,22 @@ namespace MemScopeAnalyzers.Analyzers
                 return;
             }
 
-            var operations = context.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).ToList();
+            // Attribute applications are operation blocks too; [Tracked] itself must not count as an allocation.
+            var operations = context.OperationBlocks.Where(b => b.Kind != OperationKind.Attribute).SelectMany(b => b.DescendantsAndSelf()).ToList();
             var locals = operations.OfType<IVariableDeclaratorOperation>().Select(d => d.Symbol).ToList();
-            var allocates = operations.Any(o => o is IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation or IInvocationOperation ||
-                                                (o is IAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation }));
+            var allocates = operations.Any(o => o is IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation ||
+                                                (o is IInvocationOperation call && !OnRefStruct(call)) ||
+                                                (o is IAssignmentOperation { Target: IMemberReferenceOperation member } && member.Instance?.Type?.IsRefLikeType != true));
             if (locals.Count > 0 && locals.All(l => l.Type.IsRefLikeType) && !allocates)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TrackedHasNoEffect, method.Locations[0], method.Name,
                     "its only locals are ref structs, which are never boxed or tracked, and it allocates nothing"));
             }
         }
+
+        // Calls on a span or other ref struct stay on the stack; any other call may allocate or touch tracked state.
+        private static bool OnRefStruct(IInvocationOperation call) =>
+            call.Instance?.Type?.IsRefLikeType == true ||
+            (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && call.Arguments[0].Value.Type?.IsRefLikeType == true);
     }
 }

@@ -56,15 +56,15 @@ namespace MemScopeAnalyzers.Infrastructure
 
             foreach (var reference in scope.Descendants().OfType<ILocalReferenceOperation>().Where(IsAlias))
             {
-                var how = Escape(scope, reference, pinSpan);
+                var how = Captured(scope, reference) ?? Escape(reference, pinSpan);
                 if (how != null)
                 {
-                    yield return new PointerEscape(ValueFlow.Outermost(reference), reference.Local.Name, how);
+                    yield return new PointerEscape(how.StartsWith("captured", System.StringComparison.Ordinal) ? reference : ValueFlow.Outermost(reference), reference.Local.Name, how);
                 }
             }
         }
 
-        private static string? Escape(IOperation scope, ILocalReferenceOperation reference, TextSpan pinSpan)
+        private static string? Captured(IOperation scope, ILocalReferenceOperation reference)
         {
             for (var parent = reference.Parent; parent != null && parent != scope; parent = parent.Parent)
             {
@@ -74,6 +74,11 @@ namespace MemScopeAnalyzers.Infrastructure
                 }
             }
 
+            return null;
+        }
+
+        private static string? Escape(ILocalReferenceOperation reference, TextSpan pinSpan)
+        {
             var value = ValueFlow.Outermost(reference);
             if (!ValueFlow.IsPointerLike(value.Type))
             {
