@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace MemScopeRuntime.Recording;
@@ -13,6 +14,7 @@ namespace MemScopeRuntime.Recording;
 /// </summary>
 internal static class Recorder
 {
+    [ThreadStatic] private static EventChunk? t_chunk;
     [ThreadStatic] private static ThreadLog? t_log;
 
     private static readonly AppendOnlyList<EventChunk> s_chunks = new();
@@ -25,7 +27,7 @@ internal static class Recorder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Append(EventKind kind, int site, long objectId, long value)
     {
-        EventChunk? chunk = t_log?.Current;
+        EventChunk? chunk = t_chunk;
         if (chunk is null || chunk.Count == EventChunk.Capacity)
         {
             chunk = NextChunk();
@@ -34,7 +36,9 @@ internal static class Recorder
         }
 
         int index = chunk.Count;
-        chunk.Events[index] = new TraceEvent(Stopwatch.GetTimestamp(), kind, site, objectId, value);
+        // Count never exceeds Capacity, so the bounds check the JIT would add is provably redundant.
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk.Events), index) =
+            new TraceEvent(Stopwatch.GetTimestamp(), kind, site, objectId, value);
         Volatile.Write(ref chunk.Count, index + 1);
     }
 
@@ -51,7 +55,7 @@ internal static class Recorder
 
         var chunk = new EventChunk(log);
         s_chunks.Add(chunk);
-        log.Current = chunk;
+        t_chunk = chunk;
         return chunk;
     }
 

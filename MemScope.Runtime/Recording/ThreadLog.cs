@@ -16,12 +16,11 @@ internal sealed class EventChunk
     public EventChunk(ThreadLog owner) => Owner = owner;
 }
 
-/// <summary>Per-thread recording state: the chunk being filled and the events this thread had to drop.</summary>
+/// <summary>Per-thread recording state that outlives the thread: who it was and the events it had to drop.</summary>
 internal sealed class ThreadLog
 {
     public readonly int ThreadId;
     public readonly string? ThreadName;
-    public EventChunk? Current;
 
     /// <summary>Written only by the owner thread; read by the exporter with Volatile.Read.</summary>
     public long Dropped;
