@@ -34,20 +34,25 @@ namespace MemScopeAnalyzers.CodeFixes
             var protectedStatements = block.Statements.Skip(keepFirstOutside ? index + 1 : index).ToList();
             if (dropped.Count > 0)
             {
-                protectedStatements = protectedStatements.Select(s => s.RemoveNodes(s.DescendantNodes().OfType<StatementSyntax>().Where(dropped.Contains), SyntaxRemoveOptions.KeepNoTrivia) ?? s)
+                protectedStatements = protectedStatements
                     .Where(s => !dropped.Contains(s))
+                    .Select(s => s.RemoveNodes(s.DescendantNodes().OfType<StatementSyntax>().Where(dropped.Contains), SyntaxRemoveOptions.KeepNoTrivia) ?? s)
                     .ToList();
             }
 
             var tryStatement = SyntaxFactory.TryStatement(
-                    SyntaxFactory.Block(tryPrologue.Concat(protectedStatements)),
+                    SyntaxFactory.Block(tryPrologue.Select(Elastic).Concat(protectedStatements)),
                     default,
-                    SyntaxFactory.FinallyClause(SyntaxFactory.Block(finallyBody)))
+                    SyntaxFactory.FinallyClause(SyntaxFactory.Block(finallyBody.Select(Elastic))))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
-            var statements = head.Concat(before.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation))).Concat(new StatementSyntax[] { tryStatement });
+            var statements = head.Concat(before.Select(s => Elastic(s).WithAdditionalAnnotations(Formatter.Annotation))).Concat(new StatementSyntax[] { tryStatement });
             return block.WithStatements(SyntaxFactory.List(statements));
         }
+
+        /// <summary>Generated statements get elastic trivia so the formatter lays them out one per line.</summary>
+        private static StatementSyntax Elastic(StatementSyntax statement) =>
+            statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker);
 
         /// <summary>A name for a new local that nothing in scope at <paramref name="position"/> already uses.</summary>
         public static string FreshName(SemanticModel model, int position, string preferred)

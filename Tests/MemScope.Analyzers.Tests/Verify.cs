@@ -46,6 +46,7 @@ namespace MemScopeAnalyzers.Tests
         public static Task CodeFixAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null)
         {
             var test = new CodeFixTest { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            TestEnvironment.Configure(test.TestState);
             TestEnvironment.Configure(test.FixedState);
             if (iterations.HasValue)
             {
@@ -56,20 +57,36 @@ namespace MemScopeAnalyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
-        /// <summary>The fix is not offered: the source stays as it is while its diagnostics remain.</summary>
-        public static Task NoCodeFixAsync(string source)
+        /// <summary>Several documents of one project, fixed together (fix-all in project and solution scope).</summary>
+        public static Task CodeFixAsync(string[] sources, string[] fixedSources, string? equivalenceKey = null)
         {
-            var test = new CodeFixTest { TestCode = source, FixedCode = source };
+            var test = new CodeFixTest { CodeActionEquivalenceKey = equivalenceKey };
+            for (var i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(("/0/Source" + i + ".cs", sources[i]));
+                test.FixedState.Sources.Add(("/0/Source" + i + ".cs", fixedSources[i]));
+            }
+
+            TestEnvironment.Configure(test.TestState);
             TestEnvironment.Configure(test.FixedState);
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The fix is not offered: the source stays as it is while its diagnostics remain.</summary>
+        public static Task NoCodeFixAsync(string source)
+        {
+            var test = new CodeFixTest { TestCode = source, FixedCode = source };
+            TestEnvironment.Configure(test.TestState);
+            TestEnvironment.Configure(test.FixedState);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        // Sources are added after the test code so that the test and fixed states list documents in the same order.
         private sealed class CodeFixTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             public CodeFixTest()
             {
                 ReferenceAssemblies = TestEnvironment.NoPackages;
-                TestEnvironment.Configure(TestState);
                 SolutionTransforms.Add(TestEnvironment.AllowUnsafe);
             }
         }
