@@ -40,8 +40,7 @@ public sealed class AllocationsConcern : IMethodConcern
             Instruction.Create(OpCodes.Dup),
             Instruction.Create(OpCodes.Sizeof, elementType),
         };
-        code.AddRange(_context.Emit.LoadSite(site));
-        code.Add(Instruction.Create(OpCodes.Call, _context.AllocArray));
+        code.AddRange(_context.Emit.CallWithSite(_context.AllocArray, site));
         _context.Emit.InsertAfter(method.Body, newarr, code);
     }
 
@@ -59,8 +58,7 @@ public sealed class AllocationsConcern : IMethodConcern
             Instruction.Create(OpCodes.Dup),
             Instruction.Create(OpCodes.Ldloc, bytesBefore),
         };
-        after.AddRange(_context.Emit.LoadSite(site));
-        after.Add(Instruction.Create(OpCodes.Call, _context.Alloc));
+        after.AddRange(_context.Emit.CallWithSite(_context.Alloc, site));
         _context.Emit.InsertAfter(method.Body, relocated, after);
     }
 

@@ -17,11 +17,19 @@ public sealed class IlEmitter
     public IlEmitter(WeavingContext context) => _context = context;
 
     /// <summary>Pushes the global id of a site: this assembly's first id plus the local index.</summary>
-    public IEnumerable<Instruction> LoadSite(int localSite)
+    private IEnumerable<Instruction> LoadSite(int localSite)
     {
         yield return Instruction.Create(OpCodes.Ldsfld, _context.FirstSiteField);
         yield return Instruction.Create(OpCodes.Ldc_I4, localSite);
         yield return Instruction.Create(OpCodes.Add);
+    }
+
+    /// <summary>Calls a Probe method whose last parameter is the site id; its other arguments are already on the stack.</summary>
+    public IEnumerable<Instruction> CallWithSite(MethodReference probe, int localSite)
+    {
+        foreach (var instruction in LoadSite(localSite))
+            yield return instruction;
+        yield return Instruction.Create(OpCodes.Call, probe);
     }
 
     /// <summary>Converts the value on the stack to object: a box for generic parameters, nothing for references.</summary>
@@ -146,8 +154,7 @@ public sealed class IlEmitter
         var after = new List<Instruction> { Instruction.Create(OpCodes.Ldloc, value) };
         after.AddRange(AsObject(valueType));
         after.Add(Instruction.Create(OpCodes.Ldloc, previous));
-        after.AddRange(LoadSite(localSite));
-        after.Add(Instruction.Create(OpCodes.Call, _context.Bind));
+        after.AddRange(CallWithSite(_context.Bind, localSite));
         InsertAfter(body, relocated, after);
     }
 
@@ -158,9 +165,8 @@ public sealed class IlEmitter
         yield return Instruction.Create(OpCodes.Ldfld, field);
         foreach (var instruction in AsObject(fieldType))
             yield return instruction;
-        foreach (var instruction in LoadSite(localSite))
+        foreach (var instruction in CallWithSite(_context.ScopeEnd, localSite))
             yield return instruction;
-        yield return Instruction.Create(OpCodes.Call, _context.ScopeEnd);
     }
 
     public VariableDefinition AddLocal(MethodBody body, TypeReference type)

@@ -33,8 +33,7 @@ public sealed class LocalsConcern : IMethodConcern
             code.AddRange(_context.Emit.AsObject(variable.VariableType));
             code.Add(Instruction.Create(OpCodes.Ldloc, variable));
             code.AddRange(_context.Emit.AsObject(variable.VariableType));
-            code.AddRange(_context.Emit.LoadSite(site));
-            code.Add(Instruction.Create(OpCodes.Call, _context.Bind));
+            code.AddRange(_context.Emit.CallWithSite(_context.Bind, site));
             _context.Emit.InsertBefore(method.Body, store, code);
             if (!bound.Any(b => b.Variable == variable))
                 bound.Add((variable, name));
@@ -52,8 +51,7 @@ public sealed class LocalsConcern : IMethodConcern
             int site = method.AddSite("scopeEnd", (Instruction?)null, name, CecilNames.Type(variable.VariableType));
             code.Add(Instruction.Create(OpCodes.Ldloc, variable));
             code.AddRange(_context.Emit.AsObject(variable.VariableType));
-            code.AddRange(_context.Emit.LoadSite(site));
-            code.Add(Instruction.Create(OpCodes.Call, _context.ScopeEnd));
+            code.AddRange(_context.Emit.CallWithSite(_context.ScopeEnd, site));
         }
         _context.Emit.WrapInFinally(method.Method, TryStart(method.Method), code);
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using MemScopeTestShared;
 using Xunit;
 
 namespace MemScopeFodyTests;
@@ -10,7 +11,7 @@ namespace MemScopeFodyTests;
 /// <summary>The weaver as Fody runs it in a real dotnet build.</summary>
 public class FodyIntegrationTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = TestEnvironment.RepositoryRoot;
 
     [Fact]
     public void The_root_FodyWeavers_xsd_is_the_schema_Fody_generates_from_MemScope_Fody_xcf()
@@ -35,44 +36,23 @@ public class FodyIntegrationTests
     public void An_unknown_attribute_in_FodyWeavers_xml_fails_the_build_with_a_Fody_error_naming_it()
     {
         string project = Directory.CreateTempSubdirectory("memscope-badconfig-").FullName;
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         File.WriteAllText(Path.Combine(project, "BadConfig.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><NuGetAudit>false</NuGetAudit></PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Fody" Version="6.9.3" PrivateAssets="all" />
                 <Reference Include="{Path.Combine(AppContext.BaseDirectory, "MemScope.Runtime.dll")}" />
-                <WeaverFiles Include="{Path.Combine(Root, "MemScope.Fody", "bin", configuration, "netstandard2.0", "MemScope.Fody.dll")}" />
+                <WeaverFiles Include="{Path.Combine(Root, "MemScope.Fody", "bin", TestEnvironment.Configuration, "netstandard2.0", "MemScope.Fody.dll")}" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "FodyWeavers.xml"), "<Weavers><MemScope TrackEverything=\"true\" /></Weavers>");
         File.WriteAllText(Path.Combine(project, "Code.cs"), "public class Code { [Tracked] public void Run() { var list = new System.Collections.Generic.List<int>(); } }");
 
-        var (exitCode, output) = Run("dotnet", "build -nologo -v:q", project);
+        var (exitCode, output, _) = TestEnvironment.Run("dotnet", "build -nologo -v:q", project);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("<MemScope> has no attribute 'TrackEverything'", output);
         Assert.Contains("FodyWeavers.xml", output);
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(180_000), "dotnet build did not finish in 3 minutes");
-        return (process.ExitCode, output + error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MemScope.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MemScope.sln not found");
     }
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using MemScopeTestShared;
 using Xunit;
 
 namespace MemScopeRuntimeTests;
@@ -113,39 +113,15 @@ public sealed record SampleProcess(int ExitCode, string Output, string WorkingDi
 {
     public static SampleProcess Run(Dictionary<string, string> environment, string sample = "BasicUsage")
     {
-        string root = RepositoryRoot();
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/<tfm>/
-        string dll = Path.Combine(root, "samples", sample, "bin", configuration, "net10.0", sample + ".dll");
-        Assert.True(System.IO.File.Exists(dll), $"{dll} is missing: build the solution first.");
+        string dll = Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample, "bin", TestEnvironment.Configuration, "net10.0", sample + ".dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
 
         string work = Directory.CreateTempSubdirectory("memscope-e2e-").FullName;
         string output = Path.Combine(work, "reports");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
-        {
-            WorkingDirectory = work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["MEMSCOPE_OUTPUT"] = output;
-        foreach (var (key, value) in environment)
-            start.Environment[key] = value;
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "the sample did not finish in 60 s");
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        return new SampleProcess(process.ExitCode, stdout.Replace("\r\n", "\n"), work, output);
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "MemScope.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("MemScope.sln not found above " + AppContext.BaseDirectory);
+        var variables = new Dictionary<string, string>(environment) { ["MEMSCOPE_OUTPUT"] = output };
+        var (exitCode, stdout, stderr) = TestEnvironment.Run("dotnet", $"\"{dll}\"", work, variables, timeoutMs: 60_000);
+        Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
+        return new SampleProcess(exitCode, stdout, work, output);
     }
 }
 

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+
+namespace MemScopeTestShared;
+
+/// <summary>Where the repository and its built outputs are, and how tests start real processes.</summary>
+internal static class TestEnvironment
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The configuration the tests were built in (bin/&lt;Configuration&gt;/&lt;tfm&gt;/), so they use outputs of the same build.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    public static (int ExitCode, string Output, string Error) Run(
+        string file, string arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, int timeoutMs = 180_000)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(timeoutMs))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {arguments} did not finish in {timeoutMs / 1000} s");
+        }
+        return (process.ExitCode, output.Replace("\r\n", "\n"), error.Result);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MemScope.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("MemScope.sln not found above " + AppContext.BaseDirectory);
+    }
+}
