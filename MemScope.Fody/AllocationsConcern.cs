@@ -34,7 +34,7 @@ public sealed class AllocationsConcern : IMethodConcern
     private void WeaveArray(WovenMethod method, Instruction newarr)
     {
         var elementType = (TypeReference)newarr.Operand;
-        int site = method.AddSite("alloc", newarr, HolderName(method, newarr), CecilNames.Type(elementType) + "[]");
+        int site = method.AddSite("alloc", newarr, method.HolderName(newarr), CecilNames.Type(elementType) + "[]");
         var code = new List<Instruction>
         {
             Instruction.Create(OpCodes.Dup),
@@ -47,7 +47,7 @@ public sealed class AllocationsConcern : IMethodConcern
     private void WeaveObject(WovenMethod method, Instruction newobj, VariableDefinition bytesBefore)
     {
         var constructor = (MethodReference)newobj.Operand;
-        int site = method.AddSite("alloc", newobj, HolderName(method, newobj), CecilNames.Type(constructor.DeclaringType));
+        int site = method.AddSite("alloc", newobj, method.HolderName(newobj), CecilNames.Type(constructor.DeclaringType));
         var relocated = _context.Emit.InsertBefore(method.Body, newobj, new[]
         {
             Instruction.Create(OpCodes.Call, _context.AllocatedBytes),
@@ -71,23 +71,5 @@ public sealed class AllocationsConcern : IMethodConcern
             return false;
         var type = constructor.DeclaringType.Resolve();
         return type != null && !TypeFacts.IsDelegate(type) && !TrackingScope.IsCompilerGenerated(type);
-    }
-
-    /// <summary>
-    /// The local or field the statement stores the new object into (`var items = new List&lt;int&gt; { 1 }`),
-    /// for the report's per-site table: the first store of the same source statement.
-    /// </summary>
-    private static string? HolderName(WovenMethod method, Instruction allocation)
-    {
-        var statement = method.Source.For(allocation);
-        for (var next = allocation.Next; next != null && method.Source.For(next) == statement; next = next.Next)
-        {
-            if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
-                return ((FieldReference)next.Operand).Name;
-            var variable = LocalsConcern.StoredVariable(method.Body, next);
-            if (variable != null)
-                return method.Method.DebugInformation.TryGetName(variable, out var name) && !name.StartsWith("CS$") ? name : null;
-        }
-        return null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class IlEmitter
     public IlEmitter(WeavingContext context) => _context = context;
 
     /// <summary>Pushes the global id of a site: this assembly's first id plus the local index.</summary>
-    private IEnumerable<Instruction> LoadSite(int localSite)
+    public IEnumerable<Instruction> LoadSite(int localSite)
     {
         yield return Instruction.Create(OpCodes.Ldsfld, _context.FirstSiteField);
         yield return Instruction.Create(OpCodes.Ldc_I4, localSite);
@@ -167,6 +167,27 @@ public sealed class IlEmitter
             yield return instruction;
         foreach (var instruction in CallWithSite(_context.ScopeEnd, localSite))
             yield return instruction;
+    }
+
+    /// <summary>
+    /// Wraps a call so that <paramref name="inspect"/> runs with the call's arguments stored in locals
+    /// (index 0 is the receiver of an instance call) and the call then runs unchanged. Returns the relocated call.
+    /// </summary>
+    public Instruction AroundCall(MethodBody body, Instruction call, System.Func<IReadOnlyList<VariableDefinition>, IEnumerable<Instruction>> inspect)
+    {
+        var callee = (MethodReference)call.Operand;
+        var types = new List<TypeReference>();
+        if (callee.HasThis)
+            types.Add(callee.DeclaringType.IsValueType ? new ByReferenceType(callee.DeclaringType) : callee.DeclaringType);
+        types.AddRange(callee.Parameters.Select(p => TypeFacts.ParameterTypeInContext(callee, p.ParameterType)));
+
+        var locals = types.Select(t => AddLocal(body, t)).ToList();
+        var code = new List<Instruction>();
+        for (int i = locals.Count - 1; i >= 0; i--)
+            code.Add(Instruction.Create(OpCodes.Stloc, locals[i]));
+        code.AddRange(inspect(locals));
+        code.AddRange(locals.Select(l => Instruction.Create(OpCodes.Ldloc, l)));
+        return InsertBefore(body, call, code);
     }
 
     public VariableDefinition AddLocal(MethodBody body, TypeReference type)

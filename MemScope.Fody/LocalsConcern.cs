@@ -78,6 +78,23 @@ public sealed class LocalsConcern : IMethodConcern
         return !variable.IsPinned && TypeFacts.StorageOf(variable.VariableType) != Storage.Value;
     }
 
+    /// <summary>The local a ldloc (any form) reads, or null.</summary>
+    public static VariableDefinition? LoadedVariable(MethodBody body, Instruction instruction)
+    {
+        switch (instruction.OpCode.Code)
+        {
+            case Code.Ldloc_0: return body.Variables[0];
+            case Code.Ldloc_1: return body.Variables[1];
+            case Code.Ldloc_2: return body.Variables[2];
+            case Code.Ldloc_3: return body.Variables[3];
+            case Code.Ldloc:
+            case Code.Ldloc_S:
+                return (VariableDefinition)instruction.Operand;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The local a stloc (any form) writes, or null.</summary>
     public static VariableDefinition? StoredVariable(MethodBody body, Instruction instruction)
     {

@@ -20,6 +20,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
             new AllocationsConcern(context),
             new FieldsConcern(context),
             new CapturedLocalsConcern(context),
+            new DisposablesConcern(context),
+            new NativeMemoryConcern(context),
+            new PInvokeConcern(context),
             new LocalsConcern(context), // last: it wraps the method body, after the others inserted their code
         }.Where(c => c.Enabled).ToList();
 

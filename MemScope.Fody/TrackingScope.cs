@@ -96,8 +96,8 @@ public sealed class TrackingScope
         var owner = GeneratedOwner(method);
         if (owner != null && owner != method)
             return IsTracked(owner);
-        if (IsCompilerGenerated(method.DeclaringType))
-            return false;
+        if (IsCompilerGenerated(method.DeclaringType) || NativeTarget.LibraryImportAttribute(method) != null)
+            return false; // a LibraryImport body is generated marshalling code; its callers record the call
 
         if (HasAttribute(method, NotTrackedName))
             return false;

@@ -45,23 +45,59 @@ public static class TypeFacts
         return field.DeclaringType is GenericInstanceType instance ? Substitute(type, instance) : type;
     }
 
-    private static TypeReference Substitute(TypeReference type, GenericInstanceType context)
+    /// <summary>The type of a parameter as seen from the call site (T of List&lt;T&gt;.Add becomes int for List&lt;int&gt;).</summary>
+    public static TypeReference ParameterTypeInContext(MethodReference method, TypeReference parameterType) =>
+        Substitute(parameterType, method.DeclaringType as GenericInstanceType, method as GenericInstanceMethod);
+
+    private static TypeReference Substitute(TypeReference type, GenericInstanceType? typeContext, GenericInstanceMethod? methodContext = null)
     {
         switch (type)
         {
-            case GenericParameter parameter when parameter.Type == GenericParameterType.Type && parameter.Position < context.GenericArguments.Count:
-                return context.GenericArguments[parameter.Position];
+            case GenericParameter parameter when parameter.Type == GenericParameterType.Type && typeContext != null && parameter.Position < typeContext.GenericArguments.Count:
+                return typeContext.GenericArguments[parameter.Position];
+            case GenericParameter parameter when parameter.Type == GenericParameterType.Method && methodContext != null && parameter.Position < methodContext.GenericArguments.Count:
+                return methodContext.GenericArguments[parameter.Position];
             case ArrayType array:
-                return new ArrayType(Substitute(array.ElementType, context), array.Rank);
+                return new ArrayType(Substitute(array.ElementType, typeContext, methodContext), array.Rank);
+            case ByReferenceType byRef:
+                return new ByReferenceType(Substitute(byRef.ElementType, typeContext, methodContext));
+            case PointerType pointer:
+                return new PointerType(Substitute(pointer.ElementType, typeContext, methodContext));
             case GenericInstanceType generic:
                 var result = new GenericInstanceType(generic.ElementType);
                 foreach (var argument in generic.GenericArguments)
-                    result.GenericArguments.Add(Substitute(argument, context));
+                    result.GenericArguments.Add(Substitute(argument, typeContext, methodContext));
                 return result;
             default:
                 return type;
         }
     }
+
+    /// <summary>Whether <paramref name="type"/> is or derives from / implements the type named <paramref name="fullName"/>.</summary>
+    public static bool IsOrInherits(TypeReference type, string fullName)
+    {
+        var definition = type.Resolve();
+        for (int depth = 0; definition != null && depth < 32; depth++)
+        {
+            if (definition.FullName == fullName)
+                return true;
+            foreach (var implemented in definition.Interfaces)
+            {
+                if (implemented.InterfaceType.FullName == fullName || (implemented.InterfaceType.Resolve() is { } i && IsOrInherits(i, fullName)))
+                    return true;
+            }
+            definition = definition.BaseType?.Resolve();
+        }
+        return false;
+    }
+
+    public static bool IsDisposable(TypeReference type) =>
+        IsOrInherits(type, "System.IDisposable") || IsOrInherits(type, "System.IAsyncDisposable");
+
+    public static bool IsSafeHandle(TypeReference type) => IsOrInherits(type, "System.Runtime.InteropServices.SafeHandle");
+
+    /// <summary>nint and unmanaged pointers: arguments that may carry a native address (nuint is a size_t).</summary>
+    public static bool IsAddress(TypeReference type) => type is PointerType || type.FullName == "System.IntPtr";
 
     public static bool IsDelegate(TypeDefinition? type) =>
         type?.BaseType != null && (type.BaseType.FullName == "System.MulticastDelegate" || type.BaseType.FullName == "System.Delegate");

@@ -10,11 +10,18 @@ namespace MemScopeFody;
 public sealed class WeaverConfig
 {
     private static readonly string[] KnownAttributes =
-        { "TrackLocals", "TrackAllocations", "TrackFields", "TrackAll", "IncludeNamespaces", "ExcludeNamespaces" };
+        {
+            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke",
+            "TrackAll", "IncludeNamespaces", "ExcludeNamespaces",
+        };
 
     public bool TrackLocals { get; private set; } = true;
     public bool TrackAllocations { get; private set; } = true;
     public bool TrackFields { get; private set; } = true;
+    public bool TrackDisposables { get; private set; } = true;
+    public bool TrackHandles { get; private set; } = true;
+    public bool TrackNativeMemory { get; private set; } = true;
+    public bool TrackPInvoke { get; private set; } = true;
     public bool TrackAll { get; private set; }
     public IReadOnlyList<string> IncludeNamespaces { get; private set; } = Array.Empty<string>();
     public IReadOnlyList<string> ExcludeNamespaces { get; private set; } = Array.Empty<string>();
@@ -33,6 +40,10 @@ public sealed class WeaverConfig
                 case "TrackLocals": config.TrackLocals = ReadBool(attribute); break;
                 case "TrackAllocations": config.TrackAllocations = ReadBool(attribute); break;
                 case "TrackFields": config.TrackFields = ReadBool(attribute); break;
+                case "TrackDisposables": config.TrackDisposables = ReadBool(attribute); break;
+                case "TrackHandles": config.TrackHandles = ReadBool(attribute); break;
+                case "TrackNativeMemory": config.TrackNativeMemory = ReadBool(attribute); break;
+                case "TrackPInvoke": config.TrackPInvoke = ReadBool(attribute); break;
                 case "TrackAll": config.TrackAll = ReadBool(attribute); break;
                 case "IncludeNamespaces": config.IncludeNamespaces = ReadList(attribute); break;
                 case "ExcludeNamespaces": config.ExcludeNamespaces = ReadList(attribute); break;

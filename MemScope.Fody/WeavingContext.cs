@@ -33,6 +33,23 @@ public sealed class WeavingContext
             module.ImportReference(probe.Methods.FirstOrDefault(m => m.Name == name && m.Parameters.Count == parameters)
                 ?? throw new WeavingException($"MemScope.Runtime's Probe has no {name} with {parameters} parameters; MemScope.Fody and MemScope.Runtime versions do not match."));
 
+        Disposing = Import("Disposing", 2);
+        DisposeCall = Import("DisposeCall", 2);
+        CheckUse = Import("CheckUse", 2);
+        Finalizing = Import("Finalizing", 2);
+        HandleAddRef = Import("HandleAddRef", 2);
+        HandleRelease = Import("HandleRelease", 2);
+        HandleSetInvalid = Import("HandleSetInvalid", 2);
+        HandleGet = Import("HandleGet", 2);
+        PInvokeEnter = Import("PInvokeEnter", 1);
+        PInvokeExit = Import("PInvokeExit", 2);
+        PInvokePointer = Import("PInvokePointer", 3);
+        PInvokeHandle = Import("PInvokeHandle", 3);
+        NativeShims = runtime.MainModule.GetType("MemScopeRuntime.NativeShims")
+            ?? throw new WeavingException("MemScope.Runtime has no MemScopeRuntime.NativeShims type; MemScope.Fody and MemScope.Runtime versions do not match.");
+        var marker = runtime.MainModule.GetType("MemScopeRuntime.RecordsDisposalAttribute")
+            ?? throw new WeavingException("MemScope.Runtime has no MemScopeRuntime.RecordsDisposalAttribute; MemScope.Fody and MemScope.Runtime versions do not match.");
+        RecordsDisposalConstructor = module.ImportReference(marker.Methods.First(m => m.IsConstructor && !m.IsStatic));
         RegisterModule = Import("RegisterModule", 2);
         AllocatedBytes = Import("AllocatedBytes", 0);
         Alloc = Import("Alloc", 3);
@@ -58,6 +75,23 @@ public sealed class WeavingContext
     public MethodReference AllocArray { get; }
     public MethodReference Bind { get; }
     public MethodReference ScopeEnd { get; }
+    public MethodReference Disposing { get; }
+    public MethodReference DisposeCall { get; }
+    public MethodReference CheckUse { get; }
+    public MethodReference Finalizing { get; }
+    public MethodReference HandleAddRef { get; }
+    public MethodReference HandleRelease { get; }
+    public MethodReference HandleSetInvalid { get; }
+    public MethodReference HandleGet { get; }
+    public MethodReference PInvokeEnter { get; }
+    public MethodReference PInvokeExit { get; }
+    public MethodReference PInvokePointer { get; }
+    public MethodReference PInvokeHandle { get; }
+    public MethodReference RecordsDisposalConstructor { get; }
+
+    /// <summary>The runtime's stand-ins for native-memory APIs (resolved, not imported: the concern picks overloads).</summary>
+    public TypeDefinition NativeShims { get; }
+
     public FieldDefinition FirstSiteField { get; }
 
     /// <summary>Writes the site table resource and fixes the site count the module registers with.</summary>

@@ -30,4 +30,22 @@ public sealed class WovenMethod
 
     public int AddSite(string kind, SequencePoint? point, string? name, string? type) =>
         Context.Sites.Add(new Site(kind, DisplayName, point?.Document.Url, point?.StartLine ?? 0, point?.StartColumn ?? 0, name, type));
+
+    /// <summary>
+    /// The local or field the statement stores the new object into (`var items = new List&lt;int&gt; { 1 }`),
+    /// for the report's per-site table: the first store of the same source statement.
+    /// </summary>
+    public string? HolderName(Instruction allocation)
+    {
+        var statement = Source.For(allocation);
+        for (var next = allocation.Next; next != null && Source.For(next) == statement; next = next.Next)
+        {
+            if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
+                return ((FieldReference)next.Operand).Name;
+            var variable = LocalsConcern.StoredVariable(Body, next);
+            if (variable != null)
+                return Method.DebugInformation.TryGetName(variable, out var name) && !name.StartsWith("CS$") ? name : null;
+        }
+        return null;
+    }
 }

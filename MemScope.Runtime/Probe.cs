@@ -12,7 +12,7 @@ namespace MemScopeRuntime;
 /// counted and never reaches the tracked program.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Probe
+public static partial class Probe
 {
     private static readonly bool s_enabled = RuntimeSettings.Enabled;
 

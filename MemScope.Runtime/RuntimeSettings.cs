@@ -22,6 +22,23 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
     public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
 
+    /// <summary>
+    /// MEMSCOPE_ON_VIOLATION=throw makes a violation throw at the offending call (ObjectDisposedException for a
+    /// use after dispose, InvalidOperationException otherwise); the default, record, only records it.
+    /// </summary>
+    public static readonly bool ThrowOnViolation = ReadViolationPolicy();
+
+    private static bool ReadViolationPolicy()
+    {
+        var text = Environment.GetEnvironmentVariable("MEMSCOPE_ON_VIOLATION");
+        if (string.IsNullOrEmpty(text) || text.Equals("record", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (text.Equals("throw", StringComparison.OrdinalIgnoreCase))
+            return true;
+        Diagnostics.Warn($"MEMSCOPE_ON_VIOLATION='{text}' is neither record nor throw; recording.");
+        return false;
+    }
+
     private static int ReadPositiveInt(string name, int fallback)
     {
         var text = Environment.GetEnvironmentVariable(name);

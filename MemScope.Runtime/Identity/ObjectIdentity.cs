@@ -1,4 +1,7 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Threading;
 using System.Runtime.CompilerServices;
 using MemScopeRuntime.Recording;
 
@@ -17,10 +20,13 @@ internal static class ObjectIdentity
     [ThreadStatic] private static ObjectState? t_created;
 
     /// <summary>The object's id, created (with an <see cref="EventKind.Identify"/> event) on first sight.</summary>
-    public static long IdOf(object obj, int site)
+    public static long IdOf(object obj, int site) => StateOf(obj, site).Id;
+
+    /// <summary>The object's per-object state (id, disposed flag), created on first sight.</summary>
+    public static ObjectState StateOf(object obj, int site)
     {
         if (s_states.TryGetValue(obj, out var state))
-            return state.Id;
+            return state;
 
         state = s_states.GetValue(obj, s_create);
         if (ReferenceEquals(state, t_created))
@@ -29,9 +35,14 @@ internal static class ObjectIdentity
             t_created = null;
             state.Publish();
             Recorder.Append(EventKind.Identify, site, state.Id, PackIdentity(obj));
+            if (obj is SafeHandle handle)
+                Recorder.Append(EventKind.HandleOpen, site, state.Id, handle.DangerousGetHandle());
         }
-        return state.Id;
+        return state;
     }
+
+    /// <summary>The object's state if it has been seen; never creates one.</summary>
+    public static bool TryGetState(object obj, [NotNullWhen(true)] out ObjectState? state) => s_states.TryGetValue(obj, out state);
 
     /// <summary>The object's id if it has one, else 0; never creates one.</summary>
     public static long PeekId(object obj) => s_states.TryGetValue(obj, out var state) ? state.Id : 0;
@@ -51,20 +62,30 @@ internal static class ObjectIdentity
     }
 
     public static (int TypeId, long ShallowSize) UnpackIdentity(long value) => ((int)(value & 0xFFFF_FFFF), (long)((ulong)value >> 32));
+}
 
-    private sealed class ObjectState
+/// <summary>
+/// What MemScope knows online about one object: its id and whether it was disposed. The finalizer
+/// runs when the object it belongs to has died, and records that as <see cref="EventKind.Collected"/>.
+/// </summary>
+internal sealed class ObjectState
+{
+    public readonly long Id;
+    private bool _published;
+    private int _disposed;
+
+    public ObjectState(long id) => Id = id;
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    public void Publish() => _published = true;
+
+    /// <summary>True the first time; false when the object was already disposed.</summary>
+    public bool MarkDisposed() => Interlocked.Exchange(ref _disposed, 1) == 0;
+
+    ~ObjectState()
     {
-        public readonly long Id;
-        private bool _published;
-
-        public ObjectState(long id) => Id = id;
-
-        public void Publish() => _published = true;
-
-        ~ObjectState()
-        {
-            if (_published)
-                Recorder.Append(EventKind.Collected, 0, Id, 0);
-        }
+        if (_published)
+            Recorder.Append(EventKind.Collected, 0, Id, 0);
     }
 }

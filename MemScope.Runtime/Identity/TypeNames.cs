@@ -44,15 +44,40 @@ internal static class TypeNames
             return;
         }
 
-        var name = type.IsNested && type.DeclaringType is { } outer && !type.IsGenericParameter
-            ? Format(outer) + "." + type.Name
-            : (type.Namespace is { Length: > 0 } ns ? ns + "." : "") + type.Name;
+        if (type.IsGenericParameter)
+        {
+            builder.Append(type.Name);
+            return;
+        }
+        AppendNamed(builder, type, type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes);
+    }
+
+    /// <summary>
+    /// A nested type of a generic type carries its outer type's arguments first: List&lt;int&gt;.Enumerator
+    /// has one argument, which belongs to List.
+    /// </summary>
+    private static void AppendNamed(StringBuilder builder, Type type, Type[] arguments)
+    {
+        int ownFrom = 0;
+        if (type.IsNested && type.DeclaringType is { } outer)
+        {
+            ownFrom = outer.IsGenericTypeDefinition ? outer.GetGenericArguments().Length : 0;
+            AppendNamed(builder, outer, arguments[..Math.Min(ownFrom, arguments.Length)]);
+            builder.Append('.');
+        }
+        else if (type.Namespace is { Length: > 0 } ns)
+        {
+            builder.Append(ns).Append('.');
+        }
+
+        string name = type.Name;
         int tick = name.LastIndexOf('`');
         builder.Append(tick >= 0 ? name[..tick] : name);
-        if (type.IsGenericType)
+        var own = arguments.Skip(ownFrom).ToArray();
+        if (own.Length > 0)
         {
             builder.Append('<');
-            builder.AppendJoin(", ", type.GetGenericArguments().Select(Format));
+            builder.AppendJoin(", ", own.Select(Format));
             builder.Append('>');
         }
     }

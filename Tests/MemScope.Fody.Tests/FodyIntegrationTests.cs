@@ -29,7 +29,11 @@ public class FodyIntegrationTests
         var declared = XDocument.Load(Path.Combine(Root, "MemScope.Fody", "MemScope.Fody.xcf"))
             .Descendants(xs + "attribute").Select(a => (string)a.Attribute("name")!).ToList();
 
-        Assert.Equal(new[] { "TrackLocals", "TrackAllocations", "TrackFields", "TrackAll", "IncludeNamespaces", "ExcludeNamespaces" }, declared);
+        Assert.Equal(new[]
+        {
+            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke",
+            "TrackAll", "IncludeNamespaces", "ExcludeNamespaces",
+        }, declared);
     }
 
     [Fact]

@@ -24,3 +24,17 @@ public class NamingTests
         Assert.ThrowsAny<System.ArgumentException>(() => MemScope.Export(name));
     }
 }
+
+public class TypeNameTests
+{
+    [Theory]
+    [InlineData(typeof(System.Collections.Generic.List<int>), "System.Collections.Generic.List<int>")]
+    [InlineData(typeof(System.Collections.Generic.List<int>.Enumerator), "System.Collections.Generic.List<int>.Enumerator")]
+    [InlineData(typeof(System.Collections.Generic.Dictionary<string, int[]>), "System.Collections.Generic.Dictionary<string, int[]>")]
+    [InlineData(typeof(System.Collections.Generic.Dictionary<string, byte>.KeyCollection), "System.Collections.Generic.Dictionary<string, byte>.KeyCollection")]
+    [InlineData(typeof(System.Environment.SpecialFolder), "System.Environment.SpecialFolder")]
+    public void Runtime_types_are_named_as_CSharp_writes_them(System.Type type, string expected)
+    {
+        Assert.Equal(expected, MemScopeRuntime.Identity.TypeNames.Format(type));
+    }
+}

@@ -14,8 +14,8 @@ public struct Accumulator
 		try
 		{
 			string[] array = new string[count];
-			Probe.AllocArray(array, Unsafe.SizeOf<string>(), <MemScope>Sites.First + 88);
-			Probe.Bind(array, array2, <MemScope>Sites.First + 89);
+			Probe.AllocArray(array, Unsafe.SizeOf<string>(), <MemScope>Sites.First + 0);
+			Probe.Bind(array, array2, <MemScope>Sites.First + 1);
 			array2 = array;
 			for (int i = 0; i < count; i++)
 			{
@@ -26,7 +26,7 @@ public struct Accumulator
 		}
 		finally
 		{
-			Probe.ScopeEnd(array2, <MemScope>Sites.First + 90);
+			Probe.ScopeEnd(array2, <MemScope>Sites.First + 2);
 		}
 	}
 }

@@ -20,7 +20,7 @@ public class Cache
 		{
 			object previous = field;
 			field = value;
-			Probe.Bind(value, previous, <MemScope>Sites.First + 56);
+			Probe.Bind(value, previous, <MemScope>Sites.First + 0);
 		}
 	}
 
@@ -31,7 +31,7 @@ public class Cache
 		List<string> list = new List<string> { entry };
 		object entries = _entries;
 		_entries = list;
-		Probe.Bind(list, entries, <MemScope>Sites.First + 57);
+		Probe.Bind(list, entries, <MemScope>Sites.First + 1);
 		_untracked = new List<string> { entry };
 	}
 
@@ -40,7 +40,7 @@ public class Cache
 		List<string> list = new List<string>();
 		object entries = _entries;
 		_entries = list;
-		Probe.Bind(list, entries, <MemScope>Sites.First + 58);
+		Probe.Bind(list, entries, <MemScope>Sites.First + 2);
 		_untracked = new List<string>();
 		base..ctor();
 	}

@@ -26,7 +26,7 @@ public class Chained
 		{
 			object previous = <Note>k__BackingField;
 			<Note>k__BackingField = value;
-			Probe.Bind(value, previous, <MemScope>Sites.First + 32);
+			Probe.Bind(value, previous, <MemScope>Sites.First + 8);
 		}
 	}
 
@@ -36,19 +36,19 @@ public class Chained
 	{
 		long allocatedBytesBefore = Probe.AllocatedBytes();
 		List<string> list = new List<string>();
-		Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 24);
+		Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
 		list.Add("first");
 		this..ctor(list);
 		string text2 = default;
 		try
 		{
 			string text = "chained to " + _names.Count;
-			Probe.Bind(text, text2, <MemScope>Sites.First + 25);
+			Probe.Bind(text, text2, <MemScope>Sites.First + 1);
 			text2 = (Note = text);
 		}
 		finally
 		{
-			Probe.ScopeEnd(text2, <MemScope>Sites.First + 26);
+			Probe.ScopeEnd(text2, <MemScope>Sites.First + 2);
 		}
 	}
 
@@ -57,24 +57,24 @@ public class Chained
 		string text = "";
 		object previous = <Note>k__BackingField;
 		<Note>k__BackingField = text;
-		Probe.Bind(text, previous, <MemScope>Sites.First + 28);
+		Probe.Bind(text, previous, <MemScope>Sites.First + 4);
 		base..ctor();
 		List<string> list2 = default;
 		try
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<string> list = new List<string>(names);
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 27);
-			Probe.Bind(list, list2, <MemScope>Sites.First + 30);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 3);
+			Probe.Bind(list, list2, <MemScope>Sites.First + 6);
 			list2 = list;
 			List<string> list3 = list2;
 			object names2 = _names;
 			_names = list3;
-			Probe.Bind(list3, names2, <MemScope>Sites.First + 29);
+			Probe.Bind(list3, names2, <MemScope>Sites.First + 5);
 		}
 		finally
 		{
-			Probe.ScopeEnd(list2, <MemScope>Sites.First + 31);
+			Probe.ScopeEnd(list2, <MemScope>Sites.First + 7);
 		}
 	}
 }

@@ -26,14 +26,14 @@ public static class ClosureScenario
 				List<int> collection = captured;
 				long allocatedBytesBefore = Probe.AllocatedBytes();
 				List<int> list = new List<int>(collection);
-				Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 21);
-				Probe.Bind(list, list2, <MemScope>Sites.First + 22);
+				Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 9);
+				Probe.Bind(list, list2, <MemScope>Sites.First + 10);
 				list2 = list;
 				return list2;
 			}
 			finally
 			{
-				Probe.ScopeEnd(list2, <MemScope>Sites.First + 23);
+				Probe.ScopeEnd(list2, <MemScope>Sites.First + 11);
 			}
 		}
 	}
@@ -48,25 +48,25 @@ public static class ClosureScenario
 			<>c__DisplayClass0_0 obj = new <>c__DisplayClass0_0();
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 12);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
 			List<int> list2 = list;
 			object previous = obj.captured;
 			obj.captured = list2;
-			Probe.Bind(list2, previous, <MemScope>Sites.First + 13);
+			Probe.Bind(list2, previous, <MemScope>Sites.First + 1);
 			Action action = obj.<Capture>b__0;
-			Probe.Bind(action, action2, <MemScope>Sites.First + 14);
+			Probe.Bind(action, action2, <MemScope>Sites.First + 2);
 			action2 = action;
 			action2();
 			action2();
 			Func<List<int>> func = obj.<Capture>b__1;
-			Probe.Bind(func, func2, <MemScope>Sites.First + 15);
+			Probe.Bind(func, func2, <MemScope>Sites.First + 3);
 			func2 = func;
 			return func2().Count;
 		}
 		finally
 		{
-			Probe.ScopeEnd(action2, <MemScope>Sites.First + 16);
-			Probe.ScopeEnd(func2, <MemScope>Sites.First + 17);
+			Probe.ScopeEnd(action2, <MemScope>Sites.First + 4);
+			Probe.ScopeEnd(func2, <MemScope>Sites.First + 5);
 		}
 	}
 
@@ -84,15 +84,15 @@ public static class ClosureScenario
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			StringBuilder stringBuilder = new StringBuilder();
-			Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 18);
-			Probe.Bind(stringBuilder, stringBuilder2, <MemScope>Sites.First + 19);
+			Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 6);
+			Probe.Bind(stringBuilder, stringBuilder2, <MemScope>Sites.First + 7);
 			stringBuilder2 = stringBuilder;
 			stringBuilder2.Append('#', count);
 			return stringBuilder2.ToString();
 		}
 		finally
 		{
-			Probe.ScopeEnd(stringBuilder2, <MemScope>Sites.First + 20);
+			Probe.ScopeEnd(stringBuilder2, <MemScope>Sites.First + 8);
 		}
 	}
 }

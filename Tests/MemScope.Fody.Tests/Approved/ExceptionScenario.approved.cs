@@ -16,19 +16,19 @@ public static class ExceptionScenario
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 37);
-			Probe.Bind(list, list2, <MemScope>Sites.First + 40);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Bind(list, list2, <MemScope>Sites.First + 3);
 			list2 = list;
 			try
 			{
 				int[] array = new int[4];
-				Probe.AllocArray(array, sizeof(int), <MemScope>Sites.First + 38);
-				Probe.Bind(array, array2, <MemScope>Sites.First + 41);
+				Probe.AllocArray(array, sizeof(int), <MemScope>Sites.First + 1);
+				Probe.Bind(array, array2, <MemScope>Sites.First + 4);
 				array2 = array;
 				log.Add(array2.Length);
 				allocatedBytesBefore = Probe.AllocatedBytes();
 				InvalidOperationException ex = new InvalidOperationException("boom");
-				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 39);
+				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 2);
 				throw ex;
 			}
 			finally
@@ -39,8 +39,8 @@ public static class ExceptionScenario
 		}
 		finally
 		{
-			Probe.ScopeEnd(list2, <MemScope>Sites.First + 42);
-			Probe.ScopeEnd(array2, <MemScope>Sites.First + 43);
+			Probe.ScopeEnd(list2, <MemScope>Sites.First + 5);
+			Probe.ScopeEnd(array2, <MemScope>Sites.First + 6);
 		}
 	}
 
@@ -53,45 +53,45 @@ public static class ExceptionScenario
 		string text4 = default;
 		try
 		{
-			Probe.Bind("none", text, <MemScope>Sites.First + 46);
+			Probe.Bind("none", text, <MemScope>Sites.First + 9);
 			text = "none";
 			try
 			{
 				object[] array = new object[1];
-				Probe.AllocArray(array, Unsafe.SizeOf<object>(), <MemScope>Sites.First + 44);
-				Probe.Bind(array, array2, <MemScope>Sites.First + 47);
+				Probe.AllocArray(array, Unsafe.SizeOf<object>(), <MemScope>Sites.First + 7);
+				Probe.Bind(array, array2, <MemScope>Sites.First + 10);
 				array2 = array;
 				string text2 = array2.Length.ToString();
-				Probe.Bind(text2, text, <MemScope>Sites.First + 48);
+				Probe.Bind(text2, text, <MemScope>Sites.First + 11);
 				text = text2;
 				long allocatedBytesBefore = Probe.AllocatedBytes();
 				FormatException ex = new FormatException("bad");
-				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 45);
+				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 8);
 				throw ex;
 			}
 			catch (FormatException ex2) when (((Func<bool>)delegate
 			{
 				// Could not convert BlockContainer to single expression
-				Probe.Bind(ex2, ex2, <MemScope>Sites.First + 49);
+				Probe.Bind(ex2, ex2, <MemScope>Sites.First + 12);
 				obj = ex2;
 				return ex2.Message == "bad";
 			}).Invoke())
 			{
 				string text3 = ex2.Message + "!";
-				Probe.Bind(text3, text4, <MemScope>Sites.First + 50);
+				Probe.Bind(text3, text4, <MemScope>Sites.First + 13);
 				text4 = text3;
 				string text5 = text4;
-				Probe.Bind(text5, text, <MemScope>Sites.First + 51);
+				Probe.Bind(text5, text, <MemScope>Sites.First + 14);
 				text = text5;
 			}
 			return text;
 		}
 		finally
 		{
-			Probe.ScopeEnd(text, <MemScope>Sites.First + 52);
-			Probe.ScopeEnd(array2, <MemScope>Sites.First + 53);
-			Probe.ScopeEnd(obj, <MemScope>Sites.First + 54);
-			Probe.ScopeEnd(text4, <MemScope>Sites.First + 55);
+			Probe.ScopeEnd(text, <MemScope>Sites.First + 15);
+			Probe.ScopeEnd(array2, <MemScope>Sites.First + 16);
+			Probe.ScopeEnd(obj, <MemScope>Sites.First + 17);
+			Probe.ScopeEnd(text4, <MemScope>Sites.First + 18);
 		}
 	}
 }

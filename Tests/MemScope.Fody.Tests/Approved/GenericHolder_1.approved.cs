@@ -16,24 +16,24 @@ public class GenericHolder<T>
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<T> list = new List<T>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 65);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
 			list.Add(item);
-			Probe.Bind(list, list2, <MemScope>Sites.First + 67);
+			Probe.Bind(list, list2, <MemScope>Sites.First + 2);
 			list2 = list;
-			Probe.Bind(other, val, <MemScope>Sites.First + 68);
+			Probe.Bind(other, val, <MemScope>Sites.First + 3);
 			val = other;
 			KeyValuePair<T, U>[] array = new KeyValuePair<T, U>[2];
-			Probe.AllocArray(array, Unsafe.SizeOf<KeyValuePair<T, U>>(), <MemScope>Sites.First + 66);
-			Probe.Bind(array, array2, <MemScope>Sites.First + 69);
+			Probe.AllocArray(array, Unsafe.SizeOf<KeyValuePair<T, U>>(), <MemScope>Sites.First + 1);
+			Probe.Bind(array, array2, <MemScope>Sites.First + 4);
 			array2 = array;
 			array2[0] = new KeyValuePair<T, U>(item, val);
 			return list2;
 		}
 		finally
 		{
-			Probe.ScopeEnd(list2, <MemScope>Sites.First + 70);
-			Probe.ScopeEnd(val, <MemScope>Sites.First + 71);
-			Probe.ScopeEnd(array2, <MemScope>Sites.First + 72);
+			Probe.ScopeEnd(list2, <MemScope>Sites.First + 5);
+			Probe.ScopeEnd(val, <MemScope>Sites.First + 6);
+			Probe.ScopeEnd(array2, <MemScope>Sites.First + 7);
 		}
 	}
 }

@@ -11,6 +11,7 @@ namespace AssemblyToProcess;
 public static class IteratorScenario
 {
 	[CompilerGenerated]
+	[RecordsDisposal]
 	private sealed class <Lines>d__0 : IEnumerable<string>, IEnumerable, IEnumerator<string>, IEnumerator, IDisposable
 	{
 		private int <>1__state;
@@ -55,11 +56,12 @@ public static class IteratorScenario
 		[DebuggerHidden]
 		void IDisposable.Dispose()
 		{
-			Probe.ScopeEnd(<builder>5__1, <MemScope>Sites.First + 74);
+			Probe.Disposing(this, <MemScope>Sites.First + 2);
+			Probe.ScopeEnd(<builder>5__1, <MemScope>Sites.First + 1);
 			StringBuilder stringBuilder = null;
 			object previous = <builder>5__1;
 			<builder>5__1 = stringBuilder;
-			Probe.Bind(stringBuilder, previous, <MemScope>Sites.First + 73);
+			Probe.Bind(stringBuilder, previous, <MemScope>Sites.First + 0);
 			<>1__state = -2;
 		}
 
@@ -74,11 +76,11 @@ public static class IteratorScenario
 				<>1__state = -1;
 				long allocatedBytesBefore = Probe.AllocatedBytes();
 				StringBuilder stringBuilder = new StringBuilder();
-				Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 75);
+				Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 3);
 				StringBuilder stringBuilder2 = stringBuilder;
 				object previous = <builder>5__1;
 				<builder>5__1 = stringBuilder2;
-				Probe.Bind(stringBuilder2, previous, <MemScope>Sites.First + 76);
+				Probe.Bind(stringBuilder2, previous, <MemScope>Sites.First + 4);
 				<i>5__2 = 0;
 				break;
 			}
@@ -108,7 +110,7 @@ public static class IteratorScenario
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			NotSupportedException ex = new NotSupportedException();
-			Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 77);
+			Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 5);
 			throw ex;
 		}
 

@@ -14,21 +14,21 @@ public static class PlainMethod
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 78);
+			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
 			list.Add(1);
 			list.Add(2);
 			list.Add(3);
-			Probe.Bind(list, list2, <MemScope>Sites.First + 79);
+			Probe.Bind(list, list2, <MemScope>Sites.First + 1);
 			list2 = list;
 			string text = "items: " + list2.Count;
-			Probe.Bind(text, text2, <MemScope>Sites.First + 80);
+			Probe.Bind(text, text2, <MemScope>Sites.First + 2);
 			text2 = text;
 			return text2.Length + list2.Count;
 		}
 		finally
 		{
-			Probe.ScopeEnd(list2, <MemScope>Sites.First + 81);
-			Probe.ScopeEnd(text2, <MemScope>Sites.First + 82);
+			Probe.ScopeEnd(list2, <MemScope>Sites.First + 3);
+			Probe.ScopeEnd(text2, <MemScope>Sites.First + 4);
 		}
 	}
 
@@ -40,19 +40,19 @@ public static class PlainMethod
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			string text = new string('a', 4);
-			Probe.Alloc(text, allocatedBytesBefore, <MemScope>Sites.First + 83);
-			Probe.Bind(text, text2, <MemScope>Sites.First + 85);
+			Probe.Alloc(text, allocatedBytesBefore, <MemScope>Sites.First + 5);
+			Probe.Bind(text, text2, <MemScope>Sites.First + 7);
 			text2 = text;
 			allocatedBytesBefore = Probe.AllocatedBytes();
 			string text3 = new string('b', 8);
-			Probe.Alloc(text3, allocatedBytesBefore, <MemScope>Sites.First + 84);
-			Probe.Bind(text3, text2, <MemScope>Sites.First + 86);
+			Probe.Alloc(text3, allocatedBytesBefore, <MemScope>Sites.First + 6);
+			Probe.Bind(text3, text2, <MemScope>Sites.First + 8);
 			text2 = text3;
 			return text2;
 		}
 		finally
 		{
-			Probe.ScopeEnd(text2, <MemScope>Sites.First + 87);
+			Probe.ScopeEnd(text2, <MemScope>Sites.First + 9);
 		}
 	}
 

@@ -15,18 +15,18 @@ public static class StaticInit
 		{
 			long allocatedBytesBefore = Probe.AllocatedBytes();
 			Dictionary<string, int> dictionary = new Dictionary<string, int>();
-			Probe.Alloc(dictionary, allocatedBytesBefore, <MemScope>Sites.First + 33);
+			Probe.Alloc(dictionary, allocatedBytesBefore, <MemScope>Sites.First + 0);
 			dictionary["one"] = 1;
-			Probe.Bind(dictionary, dictionary2, <MemScope>Sites.First + 35);
+			Probe.Bind(dictionary, dictionary2, <MemScope>Sites.First + 2);
 			dictionary2 = dictionary;
 			Dictionary<string, int> dictionary3 = dictionary2;
 			object table = Table;
 			Table = dictionary3;
-			Probe.Bind(dictionary3, table, <MemScope>Sites.First + 34);
+			Probe.Bind(dictionary3, table, <MemScope>Sites.First + 1);
 		}
 		finally
 		{
-			Probe.ScopeEnd(dictionary2, <MemScope>Sites.First + 36);
+			Probe.ScopeEnd(dictionary2, <MemScope>Sites.First + 3);
 		}
 	}
 

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace MemScopeFody;
+
+/// <summary>
+/// Disposables and SafeHandles. Tracked disposable types record their own Dispose and finalizer runs
+/// (so disposal from untracked code counts too); in tracked code, calls on disposable objects check
+/// for use after dispose, Dispose calls on foreign disposables are recorded, and SafeHandle
+/// AddRef/Release/SetHandleAsInvalid/DangerousGetHandle calls feed the handle's refcount timeline.
+/// </summary>
+public sealed class DisposablesConcern : IMethodConcern
+{
+    private static readonly HashSet<string> DisposeNames = new HashSet<string> { "Dispose", "DisposeAsync", "Close" };
+
+    // Members that are meant to be called on a closed or disposed object.
+    private static readonly HashSet<string> SafeAfterDispose = new HashSet<string>
+    {
+        "get_IsClosed", "get_IsInvalid", "GetType", "GetHashCode", "Equals", "ToString", "ReferenceEquals",
+    };
+
+    private readonly WeavingContext _context;
+
+    public DisposablesConcern(WeavingContext context) => _context = context;
+
+    public bool Enabled => _context.Config.TrackDisposables || _context.Config.TrackHandles;
+
+    public void Weave(WovenMethod method)
+    {
+        if (_context.Config.TrackDisposables)
+            WeaveOwnLifecycle(method);
+        if (method.IsTracked)
+            WeaveCallSites(method);
+    }
+
+    /// <summary>Dispose()/DisposeAsync() and the finalizer of a tracked disposable type record themselves.</summary>
+    private void WeaveOwnLifecycle(WovenMethod method)
+    {
+        var m = method.Method;
+        if (m.IsStatic || !method.IsTracked || m.DeclaringType.IsValueType || !TypeFacts.IsDisposable(m.DeclaringType))
+            return;
+
+        MethodReference? probe = null;
+        string? what = null;
+        if (IsDisposeImplementation(m))
+        {
+            probe = _context.Disposing;
+            what = "dispose";
+            MarkRecordsDisposal(m.DeclaringType);
+        }
+        else if (m.Name == "Finalize" && m.Parameters.Count == 0 && m.IsVirtual)
+        {
+            probe = _context.Finalizing;
+            what = "finalizer";
+        }
+        if (probe == null)
+            return;
+
+        int site = method.AddSite(what!, method.Source.For(m.Body.Instructions[0]), CecilNames.ShortType(m.DeclaringType), CecilNames.Type(m.DeclaringType));
+        var code = new List<Instruction> { Instruction.Create(OpCodes.Ldarg_0) };
+        code.AddRange(_context.Emit.CallWithSite(probe, site));
+        _context.Emit.InsertBefore(m.Body, m.Body.Instructions[0], code);
+    }
+
+    private static bool IsDisposeImplementation(MethodDefinition method) =>
+        method.Parameters.Count == 0 &&
+        (method.Name == "Dispose" || method.Name == "DisposeAsync" || method.Name.EndsWith(".Dispose") || method.Name.EndsWith(".DisposeAsync"));
+
+    private void MarkRecordsDisposal(TypeDefinition type)
+    {
+        if (!type.CustomAttributes.Any(a => a.AttributeType.Name == "RecordsDisposalAttribute"))
+            type.CustomAttributes.Add(new CustomAttribute(_context.RecordsDisposalConstructor));
+    }
+
+    private void WeaveCallSites(WovenMethod method)
+    {
+        foreach (var call in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt).ToList())
+        {
+            var callee = (MethodReference)call.Operand;
+            if (!callee.HasThis || callee.DeclaringType.IsValueType || HasPrefix(call) || SafeAfterDispose.Contains(callee.Name))
+                continue;
+            if (IsOwnMember(method.Method, callee) || !IsLifecycleWorthTracking(callee.DeclaringType))
+                continue;
+
+            bool isHandle = TypeFacts.IsSafeHandle(callee.DeclaringType);
+            var probe = ProbeFor(callee, isHandle);
+            if (probe == null)
+                continue;
+
+            var receiverType = ReceiverType(method, call) ?? callee.DeclaringType;
+            int site = method.AddSite("call", call, CecilNames.ShortType(receiverType) + "." + callee.Name, CecilNames.Type(receiverType));
+            _context.Emit.AroundCall(method.Body, call, arguments =>
+            {
+                var code = new List<Instruction> { Instruction.Create(OpCodes.Ldloc, arguments[0]) };
+                code.AddRange(_context.Emit.CallWithSite(probe, site));
+                return code;
+            });
+        }
+    }
+
+    private MethodReference? ProbeFor(MethodReference callee, bool isHandle)
+    {
+        bool noArguments = callee.Parameters.Count == 0;
+        if (DisposeNames.Contains(callee.Name) && noArguments)
+            return _context.Config.TrackDisposables ? _context.DisposeCall : null;
+        if (isHandle && _context.Config.TrackHandles)
+        {
+            switch (callee.Name)
+            {
+                case "DangerousAddRef": return _context.HandleAddRef;
+                case "DangerousRelease": return _context.HandleRelease;
+                case "SetHandleAsInvalid": return _context.HandleSetInvalid;
+                case "DangerousGetHandle": return _context.HandleGet;
+            }
+        }
+        return _context.Config.TrackDisposables ? _context.CheckUse : null;
+    }
+
+    /// <summary>
+    /// Disposables whose lifecycle matters. Tasks and enumerators are IDisposable too, but nobody disposes
+    /// a Task and foreach disposes its enumerator: tracking them would only add noise and cost to every loop.
+    /// </summary>
+    private static bool IsLifecycleWorthTracking(TypeReference type) =>
+        TypeFacts.IsDisposable(type) &&
+        !TypeFacts.IsOrInherits(type, "System.Threading.Tasks.Task") &&
+        !TypeFacts.IsOrInherits(type, "System.Collections.IEnumerator");
+
+    /// <summary>
+    /// The declared type of the local or field a parameterless call is made on (`using var cts = …` calls
+    /// IDisposable.Dispose on a CancellationTokenSource local): a more useful name than the interface.
+    /// </summary>
+    private static TypeReference? ReceiverType(WovenMethod method, Instruction call)
+    {
+        if (((MethodReference)call.Operand).Parameters.Count != 0 || call.Previous == null)
+            return null;
+        var variable = LocalsConcern.LoadedVariable(method.Body, call.Previous);
+        if (variable != null)
+            return variable.VariableType;
+        return call.Previous.Operand is FieldReference field && (call.Previous.OpCode == OpCodes.Ldfld || call.Previous.OpCode == OpCodes.Ldsfld)
+            ? TypeFacts.FieldTypeInContext(field)
+            : null;
+    }
+
+    /// <summary>A disposable calling its own members (Dispose(bool) from Dispose()) is not a use after dispose.</summary>
+    private static bool IsOwnMember(MethodDefinition caller, MethodReference callee)
+    {
+        var calleeType = callee.DeclaringType.Resolve();
+        for (var type = caller.DeclaringType; type != null; type = type.DeclaringType)
+        {
+            for (var t = type; t != null; t = t.BaseType?.Resolve())
+            {
+                if (t == calleeType)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>constrained./tail./readonly. bind to the next instruction: nothing may be inserted between.</summary>
+    private static bool HasPrefix(Instruction call) =>
+        call.Previous != null && call.Previous.OpCode.OpCodeType == OpCodeType.Prefix;
+}
