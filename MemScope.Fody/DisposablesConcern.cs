@@ -16,10 +16,7 @@ public sealed class DisposablesConcern : IMethodConcern
     private static readonly HashSet<string> DisposeNames = new HashSet<string> { "Dispose", "DisposeAsync", "Close" };
 
     // Members that are meant to be called on a closed or disposed object.
-    private static readonly HashSet<string> SafeAfterDispose = new HashSet<string>
-    {
-        "get_IsClosed", "get_IsInvalid", "GetType", "GetHashCode", "Equals", "ToString", "ReferenceEquals",
-    };
+    private static readonly HashSet<string> SafeAfterDispose = new HashSet<string> { "GetType", "GetHashCode", "Equals", "ToString" };
 
     private readonly WeavingContext _context;
 
@@ -79,7 +76,7 @@ public sealed class DisposablesConcern : IMethodConcern
         foreach (var call in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt).ToList())
         {
             var callee = (MethodReference)call.Operand;
-            if (!callee.HasThis || callee.DeclaringType.IsValueType || HasPrefix(call) || SafeAfterDispose.Contains(callee.Name))
+            if (!callee.HasThis || callee.DeclaringType.IsValueType || HasPrefix(call) || SafeAfterDispose.Contains(callee.Name) || IsStatusFlag(callee))
                 continue;
             if (IsOwnMember(method.Method, callee) || !IsLifecycleWorthTracking(callee.DeclaringType))
                 continue;
@@ -117,6 +114,10 @@ public sealed class DisposablesConcern : IMethodConcern
         }
         return _context.Config.TrackDisposables ? _context.CheckUse : null;
     }
+
+    /// <summary>A boolean property (IsDisposed, CanRead, IsClosed…) is how an object reports its state, disposed or not.</summary>
+    private static bool IsStatusFlag(MethodReference callee) =>
+        callee.Name.StartsWith("get_") && callee.Parameters.Count == 0 && callee.ReturnType.MetadataType == MetadataType.Boolean;
 
     /// <summary>
     /// Disposables whose lifecycle matters. Tasks and enumerators are IDisposable too, but nobody disposes

@@ -14,8 +14,8 @@ public static class MemScope
     public static bool IsEnabled => RuntimeSettings.Enabled;
 
     /// <summary>
-    /// Writes the report of everything recorded so far to <c>&lt;output&gt;/&lt;name&gt;/</c>:
-    /// <c>&lt;name&gt;_memory_analysis.json</c> and <c>&lt;name&gt;_lifetime.json</c>.
+    /// Writes the report of everything recorded so far to <c>&lt;output&gt;/&lt;name&gt;/</c>: <c>&lt;name&gt;_memory_analysis.json</c>
+    /// (with leaks), <c>_lifetime.json</c>, <c>_unsafe_ffi.json</c>, <c>_security_violations.json</c> and <c>_complex_types.json</c>.
     /// Returns null, writing nothing, when MemScope is disabled.
     /// </summary>
     public static ExportResult? Export(string name, ExportOptions? options = null)
@@ -41,6 +41,11 @@ public static class MemScope
         }
         return new ExportResult(Path.GetFullPath(directory), files, recording.Events.Count, recording.DroppedEvents, stopwatch.Elapsed);
     }
+
+    /// <summary>
+    /// Starts a scope for assertions in tests: <c>using var scope = MemScope.BeginScope();</c> … <c>scope.AssertNoLeaks();</c>.
+    /// </summary>
+    public static LeakScope BeginScope() => new();
 
     /// <summary>Everything recorded so far, with the site tables of every woven assembly resolved.</summary>
     public static Recording Snapshot()

@@ -44,6 +44,7 @@ public static class LifetimeAnalysis
                     var obj = Get(e.ObjectId, e.Timestamp);
                     var (typeId, shallow) = ObjectIdentity.UnpackIdentity(e.Value);
                     obj.TypeName = recording.TypeName(typeId);
+                    obj.TypeId = typeId;
                     if (!obj.SizeKnown && shallow > 0)
                     {
                         obj.Size = shallow;

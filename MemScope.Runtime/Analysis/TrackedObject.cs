@@ -10,6 +10,7 @@ public sealed class TrackedObject
 
     public long Id { get; }
     public string TypeName { get; internal set; } = "unknown";
+    public int TypeId { get; internal set; }
 
     /// <summary>Bytes charged to the object: measured at its allocation site, else its shallow size when the runtime knows it.</summary>
     public long Size { get; internal set; }
@@ -22,6 +23,9 @@ public sealed class TrackedObject
     public long? CollectedAt { get; internal set; }
 
     public List<Holding> Holdings { get; } = new();
+
+    /// <summary>The name of the last variable or field that held the object (or its allocation's target).</summary>
+    public string? LastVariable => Holdings.Count > 0 ? Holdings[^1].Site.Name : AllocSite?.Name;
 
     /// <summary>The name of the first variable or field that held the object.</summary>
     public string? FirstVariable => Holdings.Count > 0 ? Holdings[0].Site.Name : null;

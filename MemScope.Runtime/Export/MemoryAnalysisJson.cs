@@ -11,18 +11,40 @@ internal static class MemoryAnalysisJson
 {
     public const string SchemaId = "https://memscope.dev/schemas/memory_analysis.schema.json";
 
-    public static string Write(Recording.Recording recording, List<TrackedObject> objects, string name, string path) =>
+    public static string Write(Recording.Recording recording, LifecycleReport report, string name, string path) =>
         JsonFile.Write(path, writer =>
         {
+            var objects = report.Objects;
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
-            WriteSummary(writer, recording, objects);
+            WriteSummary(writer, recording, report);
+            WriteLeaks(writer, report.Leaks);
             WriteAllocations(writer, recording, objects);
             WriteByType(writer, objects);
             WriteBySite(writer, objects);
         });
 
-    private static void WriteSummary(Utf8JsonWriter writer, Recording.Recording recording, List<TrackedObject> objects)
+    private static void WriteLeaks(Utf8JsonWriter writer, List<Leak> leaks)
     {
+        writer.WriteStartArray("leaks");
+        foreach (var leak in leaks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", leak.Kind);
+            writer.WriteNumber("subject", leak.Subject);
+            writer.WriteString("typeName", leak.TypeName);
+            writer.WriteNumber("size", leak.Size);
+            JsonFile.WriteNullableString(writer, "variable", leak.Variable);
+            JsonFile.WriteSite(writer, "createdAt", leak.CreatedAt);
+            writer.WriteString("reason", leak.Reason);
+            writer.WriteString("description", leak.Describe());
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter writer, Recording.Recording recording, LifecycleReport report)
+    {
+        var objects = report.Objects;
         writer.WriteStartObject("summary");
         writer.WriteNumber("trackedObjects", objects.Count);
         writer.WriteNumber("allocatedObjects", objects.Count(o => o.AllocSite is not null));
@@ -30,6 +52,8 @@ internal static class MemoryAnalysisJson
         writer.WriteNumber("liveObjects", objects.Count(o => o.IsLive));
         writer.WriteNumber("liveBytes", objects.Where(o => o.IsLive).Sum(o => o.Size));
         writer.WriteNumber("collectedObjects", objects.Count(o => !o.IsLive));
+        writer.WriteNumber("leaks", report.Leaks.Count);
+        writer.WriteNumber("violations", report.Violations.Count);
         writer.WriteNumber("eventsRecorded", recording.Events.Count);
         writer.WriteNumber("eventsDropped", recording.DroppedEvents);
         writer.WriteNumber("internalFaults", recording.InternalFaults);

@@ -4,18 +4,21 @@ using MemScopeRuntime.Analysis;
 
 namespace MemScopeRuntime.Export;
 
-/// <summary>Writes the report file set for one recording into one folder.</summary>
+/// <summary>Writes the report file set for one recording into one folder; the analysis runs once for all files.</summary>
 internal static class ReportWriter
 {
     public static List<string> WriteAll(Recording.Recording recording, string name, string directory)
     {
         Directory.CreateDirectory(directory);
-        var objects = LifetimeAnalysis.Build(recording);
-        var files = new List<string>
+        var report = LifecycleAnalysis.Analyze(recording);
+        string File(string suffix) => Path.Combine(directory, name + suffix);
+        return new List<string>
         {
-            MemoryAnalysisJson.Write(recording, objects, name, Path.Combine(directory, name + "_memory_analysis.json")),
-            LifetimeJson.Write(recording, objects, name, Path.Combine(directory, name + "_lifetime.json")),
+            MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json")),
+            LifetimeJson.Write(recording, report.Objects, name, File("_lifetime.json")),
+            UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")),
+            SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
+            ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
         };
-        return files;
     }
 }

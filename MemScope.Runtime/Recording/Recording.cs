@@ -11,8 +11,11 @@ public sealed class Recording
 {
     private readonly Dictionary<int, string> _typeNames = new();
 
+    private readonly RecorderSnapshot _snapshot;
+
     internal Recording(RecorderSnapshot snapshot, SiteTable sites, long startTimestamp, DateTimeOffset startedAt, long faults)
     {
+        _snapshot = snapshot;
         var events = snapshot.Events;
         // Stable: events of one thread keep their order when timestamps tie.
         var order = new long[events.Length];
@@ -46,6 +49,13 @@ public sealed class Recording
     public long StartTimestamp { get; }
     public DateTimeOffset StartedAt { get; }
     public long InternalFaults { get; }
+
+    /// <summary>The part of this recording from <paramref name="timestamp"/> on: what a scope or checkpoint saw.</summary>
+    public Recording Since(long timestamp)
+    {
+        var events = Array.FindAll(_snapshot.Events, e => e.Timestamp >= timestamp);
+        return new Recording(_snapshot with { Events = events }, Sites, StartTimestamp, StartedAt, InternalFaults);
+    }
 
     public string TypeName(int typeId) => _typeNames.TryGetValue(typeId, out var name) ? name : $"type#{typeId}";
 
