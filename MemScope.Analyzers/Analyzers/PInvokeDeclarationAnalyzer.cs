@@ -29,7 +29,9 @@ namespace MemScopeAnalyzers.Analyzers
         private static void AnalyzeMethod(SymbolAnalysisContext context, KnownSymbols known, bool moduleCharSet)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (method.PartialDefinitionPart != null || !PInvoke.TryGet(method, known, out var pinvoke))
+
+            // Only extern (DllImport) and partial (LibraryImport) declarations can be P/Invokes; skip the rest before reading attributes.
+            if (!(method.IsExtern || method.IsPartialDefinition) || !PInvoke.TryGet(method, known, out var pinvoke))
             {
                 return;
             }
