@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MemScopeRuntime.Sites;
 
 namespace MemScopeRuntime.Analysis;
@@ -31,6 +32,24 @@ public sealed class TrackedObject
     public string? FirstVariable => Holdings.Count > 0 ? Holdings[0].Site.Name : null;
 
     public bool IsLive => CollectedAt is null;
+
+    /// <summary>
+    /// The most locals and fields that held the object at the same moment: its shared ownership, the
+    /// counterpart of Rc/Arc's strong_count.
+    /// </summary>
+    public int MaxHolders
+    {
+        get
+        {
+            var changes = Holdings.Select(h => (At: h.BoundAt, Delta: +1))
+                .Concat(Holdings.Where(h => h.ReleasedAt is not null).Select(h => (At: h.ReleasedAt!.Value, Delta: -1)))
+                .OrderBy(c => c.At).ThenBy(c => c.Delta); // a release and a bind at the same tick do not overlap
+            int current = 0, max = 0;
+            foreach (var change in changes)
+                max = System.Math.Max(max, current += change.Delta);
+            return max;
+        }
+    }
 }
 
 /// <summary>A span of time during which a local or field held the object.</summary>

@@ -38,6 +38,7 @@ internal static class LifetimeJson
             writer.WriteNull("alloc");
         }
 
+        writer.WriteNumber("maxHolders", obj.MaxHolders);
         writer.WriteStartArray("holders");
         foreach (var holding in obj.Holdings)
         {

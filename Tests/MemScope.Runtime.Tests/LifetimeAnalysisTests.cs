@@ -65,6 +65,7 @@ public class LifetimeAnalysisTests
         var obj = Analyze(7);
         Assert.Equal(new[] { "items", "alias" }, obj.Holdings.Select(h => h.Site.Name));
         Assert.All(obj.Holdings, h => Assert.Equal(HoldingEnd.StillHeld, h.EndReason));
+        Assert.Equal(2, obj.MaxHolders);
     }
 
     [Fact]
@@ -76,6 +77,7 @@ public class LifetimeAnalysisTests
         Add(EventKind.Bind, StoreFieldElsewhere, 8, value: 7);
 
         var holding = Assert.Single(Analyze(7).Holdings);
+        Assert.Equal(1, Analyze(7).MaxHolders);
         Assert.Equal(HoldingEnd.Overwritten, holding.EndReason);
         Assert.Equal(8, holding.ReplacedBy);
         Assert.Same(StoreFieldElsewhere, holding.EndSite);

@@ -69,6 +69,17 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     }
 
     [Fact]
+    public void An_object_held_by_two_services_at_once_shows_two_holders()
+    {
+        var policy = _runs.Report("OwnershipDemo", "ownership_demo", "lifetime")["objects"]!.AsArray()
+            .Single(o => o!["typeName"]!.GetValue<string>().EndsWith("RetryPolicy"))!;
+
+        Assert.True(policy["maxHolders"]!.GetValue<int>() >= 2);
+        var fields = policy["holders"]!.AsArray().Where(h => h!["holderKind"]!.GetValue<string>() == "field").Select(h => h!["name"]!.GetValue<string>()).ToList();
+        Assert.True(fields.Distinct().Count() >= 2, string.Join(", ", fields));
+    }
+
+    [Fact]
     public void Zlib_and_libc_calls_are_reported_with_their_library_and_entry_point()
     {
         var calls = _runs.Report("UnsafeFfiDemo", "unsafe_ffi_demo", "unsafe_ffi")["pinvokeCalls"]!.AsArray()
