@@ -9,11 +9,19 @@ namespace MemScopeRuntime;
 // Disposables and SafeHandles: the per-object disposed flag is the only online state.
 public static partial class Probe
 {
+    // A Dispose call site in tracked code on a type that records its own disposal hands its site to
+    // that Dispose, so the report names the line that called Dispose rather than the Dispose method.
+    [ThreadStatic] private static object? t_disposeCaller;
+    [ThreadStatic] private static int t_disposeCallerSite;
+
     /// <summary>Entry of Dispose/DisposeAsync of a woven tracked type, or a Dispose/Close call on a foreign disposable.</summary>
     public static void Disposing(object? obj, int site)
     {
         if (!s_enabled || obj is null)
             return;
+        if (ReferenceEquals(t_disposeCaller, obj))
+            site = t_disposeCallerSite;
+        t_disposeCaller = null;
         bool first;
         try
         {
@@ -33,12 +41,18 @@ public static partial class Probe
 
     /// <summary>
     /// A Dispose call site in tracked code. Types woven as tracked disposables record their own disposal
-    /// (so calls from untracked code count too); for them the call site stays silent to avoid counting twice.
+    /// (so calls from untracked code count too); for them the call site only lends its line, to avoid counting twice.
     /// </summary>
     public static void DisposeCall(object? obj, int site)
     {
-        if (!s_enabled || obj is null || WovenTypes.RecordsOwnDisposal(obj.GetType()))
+        if (!s_enabled || obj is null)
             return;
+        if (WovenTypes.RecordsOwnDisposal(obj.GetType()))
+        {
+            t_disposeCaller = obj;
+            t_disposeCallerSite = site;
+            return;
+        }
         Disposing(obj, site);
     }
 

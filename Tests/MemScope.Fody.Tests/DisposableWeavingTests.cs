@@ -59,11 +59,14 @@ public class DisposableWeavingTests
     }
 
     [Fact]
-    public async Task DisposeAsync_of_a_tracked_type_records_Dispose()
+    public async Task DisposeAsync_of_a_tracked_type_records_Dispose_at_the_line_that_called_it()
     {
         var run = await RecordedRun.OfAsync(DisposableScenario.DisposeAsyncResource);
 
-        Assert.Single(run.In("AssemblyToProcess.AsyncResource.DisposeAsync", EventKind.Dispose));
+        var dispose = run.In(Scenario + "DisposeAsyncResource", EventKind.Dispose).Single();
+        Assert.Equal("AsyncResource.DisposeAsync", dispose.Site.Name);
+        Assert.Equal(83, dispose.Site.Line);
+        Assert.Empty(run.In("AssemblyToProcess.AsyncResource.DisposeAsync", EventKind.Dispose));
     }
 
     [Fact]

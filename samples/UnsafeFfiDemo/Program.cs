@@ -125,22 +125,23 @@ internal static unsafe class Program
         }
     }
 
-    // BUG (deliberate): the manifest stream is read after Dispose. MemoryStream itself throws
-    // ObjectDisposedException, which is also what MEMSCOPE_ON_VIOLATION=throw would throw.
+    // BUG (deliberate): the manifest is read after Dispose. ManifestReader does not guard against
+    // it and silently answers from a released buffer: the kind of bug only a tool notices. With
+    // MEMSCOPE_ON_VIOLATION=throw, MemScope throws ObjectDisposedException at the call instead.
     [Tracked]
     private static void ReadDisposedManifest()
     {
-        var manifest = new MemoryStream(Encoding.ASCII.GetBytes("zlib manifest v1"));
+        var manifest = new ManifestReader("zlib manifest v1");
         Console.WriteLine($"manifest: {manifest.Length} bytes");
         manifest.Dispose();
         try
         {
-            _ = manifest.ReadByte(); // PLANTED: use-after-dispose
-            Console.WriteLine("use after dispose: ReadByte returned");
+            int length = manifest.Length; // PLANTED: use-after-dispose
+            Console.WriteLine($"use after dispose: the disposed manifest still answered {length}");
         }
         catch (ObjectDisposedException)
         {
-            Console.WriteLine("use after dispose: ReadByte on the disposed manifest threw ObjectDisposedException");
+            Console.WriteLine("use after dispose: stopped by MemScope (MEMSCOPE_ON_VIOLATION=throw)");
         }
     }
 
@@ -164,5 +165,27 @@ internal static unsafe class Program
         Console.WriteLine($"Report: {result.Directory} ({result.EventsExported} events, {result.EventsDropped} dropped, {result.Duration.TotalMilliseconds:F1} ms)");
         foreach (var file in result.Files)
             Console.WriteLine($"  {file}");
+    }
+}
+
+/// <summary>Reads a manifest kept in native memory; forgets to guard its members after Dispose.</summary>
+[Tracked]
+internal sealed class ManifestReader : IDisposable
+{
+    private readonly int _length;
+    private nint _buffer;
+
+    public ManifestReader(string text)
+    {
+        _length = text.Length;
+        _buffer = Marshal.StringToHGlobalAnsi(text);
+    }
+
+    public int Length => _length;
+
+    public void Dispose()
+    {
+        Marshal.FreeHGlobal(_buffer);
+        _buffer = 0;
     }
 }
