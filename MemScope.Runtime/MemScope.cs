@@ -31,7 +31,7 @@ public static class MemScope
         var stopwatch = Stopwatch.StartNew();
         var recording = Snapshot();
         var directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
-        var files = ReportWriter.WriteAll(recording, name, directory);
+        var files = ReportWriter.WriteAll(recording, name, directory, stopwatch);
         stopwatch.Stop();
 
         if (options.VerboseLogging)
@@ -50,9 +50,10 @@ public static class MemScope
     /// <summary>Everything recorded so far, with the site tables of every woven assembly resolved.</summary>
     public static Recording Snapshot()
     {
+        MemScopeRuntime.Gc.GcSampler.SampleNow();
         var snapshot = Recorder.Snapshot();
         var sites = SiteTable.Load(ModuleRegistry.Snapshot());
-        return new Recording(snapshot, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
+        return new Recording(snapshot with { GcSamples = MemScopeRuntime.Gc.GcSampler.Snapshot() }, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
     }
 }
 

@@ -22,6 +22,9 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
     public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
 
+    /// <summary>MEMSCOPE_GC_SAMPLE_MS: how often the GC is sampled in the background (default 100 ms; 0 turns the timer off).</summary>
+    public static readonly TimeSpan GcSampleInterval = TimeSpan.FromMilliseconds(ReadNonNegativeInt("MEMSCOPE_GC_SAMPLE_MS", 100));
+
     /// <summary>
     /// MEMSCOPE_ON_VIOLATION=throw makes a violation throw at the offending call (ObjectDisposedException for a
     /// use after dispose, InvalidOperationException otherwise); the default, record, only records it.
@@ -39,14 +42,18 @@ internal static class RuntimeSettings
         return false;
     }
 
-    private static int ReadPositiveInt(string name, int fallback)
+    private static int ReadPositiveInt(string name, int fallback) => ReadInt(name, fallback, minimum: 1);
+
+    private static int ReadNonNegativeInt(string name, int fallback) => ReadInt(name, fallback, minimum: 0);
+
+    private static int ReadInt(string name, int fallback, int minimum)
     {
         var text = Environment.GetEnvironmentVariable(name);
         if (string.IsNullOrEmpty(text))
             return fallback;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0)
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= minimum)
             return value;
-        Diagnostics.Warn($"{name}='{text}' is not a positive integer; using {fallback}.");
+        Diagnostics.Warn($"{name}='{text}' is not an integer of at least {minimum}; using {fallback}.");
         return fallback;
     }
 }

@@ -24,6 +24,7 @@ internal static class Session
         StartTimestamp = Stopwatch.GetTimestamp();
         StartedAt = DateTimeOffset.UtcNow;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExportAtExit();
+        Gc.GcSampler.Start(RuntimeSettings.GcSampleInterval);
     }
 
     public static void RememberExportName(string name) => Volatile.Write(ref s_lastExportName, name);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using MemScopeRuntime.Analysis;
 
@@ -7,12 +8,12 @@ namespace MemScopeRuntime.Export;
 /// <summary>Writes the report file set for one recording into one folder; the analysis runs once for all files.</summary>
 internal static class ReportWriter
 {
-    public static List<string> WriteAll(Recording.Recording recording, string name, string directory)
+    public static List<string> WriteAll(Recording.Recording recording, string name, string directory, Stopwatch exportTime)
     {
         Directory.CreateDirectory(directory);
         var report = LifecycleAnalysis.Analyze(recording);
         string File(string suffix) => Path.Combine(directory, name + suffix);
-        return new List<string>
+        var files = new List<string>
         {
             MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json")),
             LifetimeJson.Write(recording, report.Objects, name, File("_lifetime.json")),
@@ -20,5 +21,7 @@ internal static class ReportWriter
             SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
         };
+        files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last: it reports the export's time
+        return files;
     }
 }

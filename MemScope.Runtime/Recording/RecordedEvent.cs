@@ -14,4 +14,11 @@ public readonly record struct RecordedEvent(TraceEvent Event, int ThreadId)
 
 public readonly record struct RecordedThread(int ThreadId, string? Name);
 
-internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, List<RecordedThread> Threads);
+internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, List<RecordedThread> Threads)
+{
+    public List<Gc.GcSample> GcSamples { get; init; } = new();
+
+    /// <summary>Bytes of event buffers when the snapshot was taken, and their bound.</summary>
+    public long BufferBytes { get; init; }
+    public long BufferLimitBytes { get; init; }
+}

@@ -97,8 +97,17 @@ internal static class Recorder
         foreach (var log in threads)
             dropped += Volatile.Read(ref log.Dropped);
 
-        return new RecorderSnapshot(events, dropped, threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)));
+        return new RecorderSnapshot(events, dropped, threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)))
+        {
+            BufferBytes = BufferBytes,
+            BufferLimitBytes = BufferLimitBytes,
+        };
     }
+
+    /// <summary>Bytes held by event chunks: the tracker's own memory for recorded events.</summary>
+    public static long BufferBytes => Math.Min(Volatile.Read(ref s_chunksAllocated), MaxChunks) * EventChunk.Capacity * Unsafe.SizeOf<TraceEvent>();
+
+    public static long BufferLimitBytes => MaxChunks * EventChunk.Capacity * Unsafe.SizeOf<TraceEvent>();
 
     /// <summary>
     /// Forgets everything recorded so far and frees the buffer budget. For benchmarks, which record far

@@ -43,6 +43,12 @@ public sealed class Recording
     }
 
     public IReadOnlyList<RecordedEvent> Events { get; }
+
+    /// <summary>GC state over time, sampled in the background and at the snapshot.</summary>
+    public IReadOnlyList<Gc.GcSample> GcSamples => _snapshot.GcSamples;
+
+    public long BufferBytes => _snapshot.BufferBytes;
+    public long BufferLimitBytes => _snapshot.BufferLimitBytes;
     public SiteTable Sites { get; }
     public long DroppedEvents { get; }
     public IReadOnlyList<RecordedThread> Threads { get; }
@@ -54,7 +60,8 @@ public sealed class Recording
     public Recording Since(long timestamp)
     {
         var events = Array.FindAll(_snapshot.Events, e => e.Timestamp >= timestamp);
-        return new Recording(_snapshot with { Events = events }, Sites, StartTimestamp, StartedAt, InternalFaults);
+        var samples = _snapshot.GcSamples.FindAll(s => s.Timestamp >= timestamp);
+        return new Recording(_snapshot with { Events = events, GcSamples = samples }, Sites, StartTimestamp, StartedAt, InternalFaults);
     }
 
     public string TypeName(int typeId) => _typeNames.TryGetValue(typeId, out var name) ? name : $"type#{typeId}";

@@ -102,6 +102,19 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
         Assert.StartsWith("System.Collections.Generic.KeyValuePair<string, ", index["elementType"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void The_performance_report_has_GC_samples_and_the_trackers_own_cost()
+    {
+        var performance = _runs.Report("ComplexLifecycleShowcase", "complex_lifecycle", "performance");
+
+        Assert.True(performance["gc"]!["samples"]!.GetValue<int>() >= 1);
+        Assert.True(performance["gcSamples"]!.AsArray()[^1]!["allocatedNowBytes"]!.GetValue<long>() > 0);
+        var tracker = performance["tracker"]!;
+        Assert.Equal(tracker["eventsRecorded"]!.GetValue<long>() * 32, tracker["eventBytes"]!.GetValue<long>());
+        Assert.True(tracker["bufferBytes"]!.GetValue<long>() >= tracker["eventBytes"]!.GetValue<long>());
+        Assert.Equal(0, tracker["eventsDropped"]!.GetValue<long>());
+    }
+
     [Theory]
     [InlineData("OwnershipDemo")]
     [InlineData("ComplexLifecycleShowcase")]
@@ -129,6 +142,7 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     [InlineData("unsafe_ffi")]
     [InlineData("security_violations")]
     [InlineData("complex_types")]
+    [InlineData("performance")]
     public void Every_file_of_every_sample_is_valid_against_its_schema(string file)
     {
         foreach (var (sample, name) in Runs.Samples)
