@@ -234,7 +234,7 @@ public sealed class LifecycleAnalysis
         {
             if (obj.AllocSite is null || !IsDisposable(obj) || _disposedAt.ContainsKey(obj.Id))
                 continue;
-            bool isHandle = TypeRegistry.TypeOf(obj.TypeId) is { } t && typeof(SafeHandle).IsAssignableFrom(t);
+            bool isHandle = _recording.Type(obj.TypeId).IsSafeHandle;
             string kind = isHandle ? "safeHandle" : _overwrittenWhileUndisposed.ContainsKey(obj.Id) ? "overwrittenUndisposed" : "undisposed";
             string reason = _overwrittenWhileUndisposed.TryGetValue(obj.Id, out var overwrite)
                 ? $"field {overwrite.Site.Name} overwritten at {overwrite.Site.Location} while it held this undisposed object"
@@ -269,13 +269,5 @@ public sealed class LifecycleAnalysis
     private void AddViolation(string kind, string severity, string message, long subject, string typeName, string? variable, SiteInfo? site, SiteInfo? related, RecordedEvent e) =>
         _report.Violations.Add(new Violation(kind, severity, message, subject, typeName, variable, site, related, e.ThreadId, e.Timestamp));
 
-    /// <summary>Disposables whose lifecycle matters (the weaver leaves Tasks and enumerators alone, and so does the analysis).</summary>
-    private static bool IsDisposable(TrackedObject obj)
-    {
-        var type = TypeRegistry.TypeOf(obj.TypeId);
-        return type is not null &&
-               (typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type)) &&
-               !typeof(System.Threading.Tasks.Task).IsAssignableFrom(type) &&
-               !typeof(System.Collections.IEnumerator).IsAssignableFrom(type);
-    }
+    private bool IsDisposable(TrackedObject obj) => _recording.Type(obj.TypeId).IsDisposable;
 }

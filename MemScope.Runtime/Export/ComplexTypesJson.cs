@@ -1,8 +1,6 @@
 using System;
-using System.Collections;
 using System.Linq;
 using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Identity;
 
 namespace MemScopeRuntime.Export;
 
@@ -16,33 +14,33 @@ internal static class ComplexTypesJson
         {
             var types = report.Objects
                 .GroupBy(o => o.TypeId)
-                .Select(g => (Type: TypeRegistry.TypeOf(g.Key), Objects: g.ToList()))
-                .Where(t => t.Type is not null && (t.Type.IsGenericType || t.Type.IsArray || IsCollection(t.Type)))
+                .Select(g => (Type: recording.Type(g.Key), Objects: g.ToList()))
+                .Where(t => t.Type.IsGeneric || t.Type.ElementType is not null || t.Type.IsCollection)
                 .OrderByDescending(t => t.Objects.Sum(o => o.Size))
-                .ThenBy(t => t.Objects[0].TypeName, StringComparer.Ordinal)
+                .ThenBy(t => t.Type.Name, StringComparer.Ordinal)
                 .ToList();
 
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
             writer.WriteStartObject("summary");
             writer.WriteNumber("complexTypes", types.Count);
-            writer.WriteNumber("genericInstantiations", types.Count(t => t.Type!.IsGenericType));
-            writer.WriteNumber("collections", types.Count(t => IsCollection(t.Type!)));
-            writer.WriteNumber("maxGenericDepth", types.Count == 0 ? 0 : types.Max(t => Depth(t.Type!)));
+            writer.WriteNumber("genericInstantiations", types.Count(t => t.Type.IsGeneric));
+            writer.WriteNumber("collections", types.Count(t => t.Type.IsCollection));
+            writer.WriteNumber("maxGenericDepth", types.Count == 0 ? 0 : types.Max(t => t.Type.GenericDepth));
             writer.WriteEndObject();
 
             writer.WriteStartArray("types");
             foreach (var (type, objects) in types)
             {
                 writer.WriteStartObject();
-                writer.WriteString("typeName", objects[0].TypeName);
-                JsonFile.WriteNullableString(writer, "genericDefinition", type!.IsGenericType ? TypeNames.Format(type.GetGenericTypeDefinition()) : null);
+                writer.WriteString("typeName", type.Name);
+                JsonFile.WriteNullableString(writer, "genericDefinition", type.GenericDefinition);
                 writer.WriteStartArray("genericArguments");
-                foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes)
-                    writer.WriteStringValue(TypeNames.Format(argument));
+                foreach (var argument in type.GenericArguments)
+                    writer.WriteStringValue(argument);
                 writer.WriteEndArray();
-                writer.WriteBoolean("isCollection", IsCollection(type));
-                JsonFile.WriteNullableString(writer, "elementType", ElementType(type) is { } element ? TypeNames.Format(element) : null);
-                writer.WriteNumber("genericDepth", Depth(type));
+                writer.WriteBoolean("isCollection", type.IsCollection);
+                JsonFile.WriteNullableString(writer, "elementType", type.ElementType);
+                writer.WriteNumber("genericDepth", type.GenericDepth);
                 writer.WriteNumber("instances", objects.Count);
                 writer.WriteNumber("bytes", objects.Sum(o => o.Size));
                 writer.WriteStartArray("variables");
@@ -53,24 +51,4 @@ internal static class ComplexTypesJson
             }
             writer.WriteEndArray();
         });
-
-    private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
-
-    /// <summary>T of IEnumerable&lt;T&gt; (KeyValuePair&lt;K, V&gt; for dictionaries), or the array's element type.</summary>
-    private static Type? ElementType(Type type)
-    {
-        if (type.IsArray)
-            return type.GetElementType();
-        return type.GetInterfaces()
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IEnumerable<>))
-            ?.GetGenericArguments()[0];
-    }
-
-    /// <summary>How deeply generic arguments nest: List&lt;int&gt; is 1, Dictionary&lt;string, List&lt;int&gt;&gt; is 2.</summary>
-    private static int Depth(Type type)
-    {
-        if (type.IsArray)
-            return Depth(type.GetElementType()!);
-        return type.IsGenericType ? 1 + type.GetGenericArguments().Max(Depth) : 0;
-    }
 }

@@ -18,6 +18,9 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
 {
     public List<Gc.GcSample> GcSamples { get; init; } = new();
 
+    /// <summary>Type descriptions when they do not come from this process's live types (a trace file, a sub-range).</summary>
+    public Dictionary<int, Identity.TypeInfo>? Types { get; init; }
+
     /// <summary>Bytes of event buffers when the snapshot was taken, and their bound.</summary>
     public long BufferBytes { get; init; }
     public long BufferLimitBytes { get; init; }

@@ -9,7 +9,7 @@ namespace MemScopeRuntime.Recording;
 /// <summary>A consistent copy of everything recorded, in time order, with sites and type names resolved.</summary>
 public sealed class Recording
 {
-    private readonly Dictionary<int, string> _typeNames = new();
+    private readonly Dictionary<int, TypeInfo> _types;
 
     private readonly RecorderSnapshot _snapshot;
 
@@ -31,15 +31,22 @@ public sealed class Recording
         StartTimestamp = startTimestamp;
         StartedAt = startedAt;
         InternalFaults = faults;
-        foreach (var e in sorted)
+        _types = snapshot.Types ?? TypesOfThisProcess(sorted);
+    }
+
+    /// <summary>Every type identified in the events, described from the live types of this process.</summary>
+    private static Dictionary<int, TypeInfo> TypesOfThisProcess(RecordedEvent[] events)
+    {
+        var types = new Dictionary<int, TypeInfo>();
+        foreach (var e in events)
         {
-            if (e.Kind == EventKind.Identify)
-            {
-                int typeId = ObjectIdentity.UnpackIdentity(e.Value).TypeId;
-                if (!_typeNames.ContainsKey(typeId))
-                    _typeNames[typeId] = TypeRegistry.TypeOf(typeId) is { } type ? TypeNames.Format(type) : $"type#{typeId}";
-            }
+            if (e.Kind != EventKind.Identify)
+                continue;
+            int typeId = ObjectIdentity.UnpackIdentity(e.Value).TypeId;
+            if (!types.ContainsKey(typeId))
+                types[typeId] = TypeRegistry.TypeOf(typeId) is { } type ? TypeInfo.Of(typeId, type) : TypeInfo.Unknown(typeId);
         }
+        return types;
     }
 
     public IReadOnlyList<RecordedEvent> Events { get; }
@@ -61,10 +68,15 @@ public sealed class Recording
     {
         var events = Array.FindAll(_snapshot.Events, e => e.Timestamp >= timestamp);
         var samples = _snapshot.GcSamples.FindAll(s => s.Timestamp >= timestamp);
-        return new Recording(_snapshot with { Events = events, GcSamples = samples }, Sites, StartTimestamp, StartedAt, InternalFaults);
+        return new Recording(_snapshot with { Events = events, GcSamples = samples, Types = _types }, Sites, StartTimestamp, StartedAt, InternalFaults);
     }
 
-    public string TypeName(int typeId) => _typeNames.TryGetValue(typeId, out var name) ? name : $"type#{typeId}";
+    public string TypeName(int typeId) => Type(typeId).Name;
+
+    public TypeInfo Type(int typeId) => _types.TryGetValue(typeId, out var type) ? type : TypeInfo.Unknown(typeId);
+
+    /// <summary>The types of the objects in this recording, by id.</summary>
+    public IReadOnlyDictionary<int, TypeInfo> Types => _types;
 
     /// <summary>Milliseconds since the session started.</summary>
     public double ToMilliseconds(long timestamp) => (timestamp - StartTimestamp) * 1000.0 / Stopwatch.Frequency;
