@@ -21,7 +21,10 @@ internal static class ReportWriter
             SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
         };
-        files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last: it reports the export's time
+        files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
+        string trace = File(".mscope");
+        Trace.TraceFile.Write(recording, trace);
+        files.Add(trace);
         return files;
     }
 }

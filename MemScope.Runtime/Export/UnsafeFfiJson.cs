@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -27,14 +26,14 @@ internal static class UnsafeFfiJson
             writer.WriteNumber("poolRents", report.PoolRents.Count);
             writer.WriteNumber("safeHandles", report.Handles.Count);
             writer.WriteNumber("pinvokeCalls", report.PInvokeSites.Sum(p => p.Calls));
-            writer.WriteNumber("pinvokeMs", Milliseconds(report.PInvokeSites.Sum(p => p.TotalTicks)));
+            writer.WriteNumber("pinvokeMs", Milliseconds(recording, report.PInvokeSites.Sum(p => p.TotalTicks)));
             writer.WriteEndObject();
 
             WriteResources(writer, recording, "nativeBlocks", report.NativeBlocks);
             WriteResources(writer, recording, "gcHandles", report.GcHandles);
             WriteResources(writer, recording, "poolRents", report.PoolRents);
             WriteHandles(writer, recording, report);
-            WritePInvoke(writer, report.PInvokeSites);
+            WritePInvoke(writer, recording, report.PInvokeSites);
         });
 
     private static void WriteResources(Utf8JsonWriter writer, Recording.Recording recording, string property, List<NativeResource> resources)
@@ -90,7 +89,9 @@ internal static class UnsafeFfiJson
         writer.WriteEndArray();
     }
 
-    private static void WritePInvoke(Utf8JsonWriter writer, List<PInvokeSite> sites)
+    private static double Milliseconds(Recording.Recording recording, long ticks) => System.Math.Round(recording.TicksToMilliseconds(ticks), 4);
+
+    private static void WritePInvoke(Utf8JsonWriter writer, Recording.Recording recording, List<PInvokeSite> sites)
     {
         writer.WriteStartArray("pinvokeCalls");
         foreach (var call in sites)
@@ -102,8 +103,8 @@ internal static class UnsafeFfiJson
             writer.WriteString("declaredWith", call.Site.DeclaredType ?? "DllImport");
             JsonFile.WriteSite(writer, "site", call.Site);
             writer.WriteNumber("calls", call.Calls);
-            writer.WriteNumber("totalMs", Milliseconds(call.TotalTicks));
-            writer.WriteNumber("maxMs", Milliseconds(call.MaxTicks));
+            writer.WriteNumber("totalMs", Milliseconds(recording, call.TotalTicks));
+            writer.WriteNumber("maxMs", Milliseconds(recording, call.MaxTicks));
             writer.WriteNumber("pointerArguments", call.PointerArguments);
             writer.WriteNumber("handleArguments", call.HandleArguments);
             writer.WriteStartArray("threads");
@@ -115,7 +116,7 @@ internal static class UnsafeFfiJson
         writer.WriteEndArray();
     }
 
-    private static double Milliseconds(long ticks) => System.Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 4);
+
 
     private static string Hex(long value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,9 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
     /// <summary>Type descriptions when they do not come from this process's live types (a trace file, a sub-range).</summary>
     public Dictionary<int, Identity.TypeInfo>? Types { get; init; }
 
+    /// <summary>Stopwatch ticks per second of the process that recorded the events.</summary>
+    public long TimestampFrequency { get; init; } = System.Diagnostics.Stopwatch.Frequency;
+
     /// <summary>Bytes of event buffers when the snapshot was taken, and their bound.</summary>
     public long BufferBytes { get; init; }
     public long BufferLimitBytes { get; init; }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using MemScopeRuntime.Identity;
 using MemScopeRuntime.Sites;
 
@@ -79,5 +78,8 @@ public sealed class Recording
     public IReadOnlyDictionary<int, TypeInfo> Types => _types;
 
     /// <summary>Milliseconds since the session started.</summary>
-    public double ToMilliseconds(long timestamp) => (timestamp - StartTimestamp) * 1000.0 / Stopwatch.Frequency;
+    public double ToMilliseconds(long timestamp) => TicksToMilliseconds(timestamp - StartTimestamp);
+
+    /// <summary>A duration in the recording's Stopwatch ticks (those of the process that recorded it), in milliseconds.</summary>
+    public double TicksToMilliseconds(long ticks) => ticks * 1000.0 / _snapshot.TimestampFrequency;
 }
