@@ -90,7 +90,8 @@ namespace MemScopeAnalyzers.Infrastructure
                 var index = 0;
                 foreach (var operation in ControlFlowGraphs.TopLevel(block))
                 {
-                    var found = operation.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault(i => i.Syntax == acquisitionSyntax);
+                    var found = !operation.Syntax.Span.Contains(acquisitionSyntax.Span) ? null :
+                        operation.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault(i => i.Syntax == acquisitionSyntax);
                     if (found != null)
                     {
                         return (block, index, found);
@@ -113,11 +114,15 @@ namespace MemScopeAnalyzers.Infrastructure
         /// <summary>Every local or flow capture that receives the resource (directly, cast or offset) holds it too.</summary>
         private void CloseAliases()
         {
-            var changed = true;
+            // One walk collects the candidate copies; the fixpoint then runs over that short list.
+            var copies = ControlFlowGraphs.AllOperations(graph)
+                .Where(o => o is ISimpleAssignmentOperation { Target: ILocalReferenceOperation } or IFlowCaptureOperation)
+                .ToList();
+            var changed = copies.Count > 0;
             while (changed)
             {
                 changed = false;
-                foreach (var operation in ControlFlowGraphs.AllOperations(graph))
+                foreach (var operation in copies)
                 {
                     switch (operation)
                     {

@@ -55,6 +55,40 @@ unsafe class C
         }
 
         [Fact]
+        public Task Pointer_indexing_alone_is_recognised_from_a_pointer_typed_parameter()
+        {
+            const string source = @"
+unsafe class C
+{
+    [Tracked]
+    static byte Third(byte* data) => {|#0:data[2]|};
+}";
+            return VerifyCS.AnalyzerAsync(source, Info(0).WithArguments("Third", "pointer indexing"));
+        }
+
+        [Fact]
+        public Task Unsafe_block_in_a_tracked_property_getter_is_reported_under_the_property_name()
+        {
+            const string source = @"
+[Tracked]
+class C
+{
+    private readonly int[] _values = new int[4];
+    public int First
+    {
+        get
+        {
+            unsafe
+            {
+                {|#0:fixed (int* p = _values) { return 0; }|}
+            }
+        }
+    }
+}";
+            return VerifyCS.AnalyzerAsync(source, Info(0).WithArguments("First", "a fixed statement"));
+        }
+
+        [Fact]
         public Task NotTracked_member_opts_out()
         {
             const string source = @"
