@@ -1,15 +1,37 @@
 // Public API in the global namespace, beside [Tracked]: see Attributes.cs.
 
-/// <summary>How <see cref="MemScope.Export"/> writes a report.</summary>
-public sealed class ExportOptions
+/// <summary>How much of a recording the JSON reports spell out.</summary>
+public enum ExportMode
 {
+    /// <summary>Detailed up to <see cref="ExportOptions.DetailedObjectLimit"/> tracked objects, Fast beyond.</summary>
+    Auto,
+    /// <summary>Aggregates only: summaries, totals by type and site, leaks, violations; no per-object lists.</summary>
+    Fast,
+    /// <summary>Every tracked object and its lifetime.</summary>
+    Detailed,
+}
+
+/// <summary>How <see cref="MemScope.Export"/> writes a report.</summary>
+public sealed record ExportOptions
+{
+    public ExportMode Mode { get; init; } = ExportMode.Auto;
+
+    /// <summary>With <see cref="ExportMode.Auto"/>: the most tracked objects exported one by one.</summary>
+    public int DetailedObjectLimit { get; init; } = 100_000;
+
     /// <summary>Folder under which <c>&lt;name&gt;/</c> is created. Default: MEMSCOPE_OUTPUT, else MemoryAnalysis/.</summary>
     public string? OutputDirectory { get; init; }
 
     /// <summary>Print each file written, with its size, to standard error.</summary>
     public bool VerboseLogging { get; init; }
 
-    public ExportOptions WithOutputDirectory(string directory) => new() { OutputDirectory = directory, VerboseLogging = VerboseLogging };
+    public ExportOptions WithOutputDirectory(string directory) => this with { OutputDirectory = directory };
 
-    public ExportOptions WithVerboseLogging(bool verbose = true) => new() { OutputDirectory = OutputDirectory, VerboseLogging = verbose };
+    public ExportOptions WithVerboseLogging(bool verbose = true) => this with { VerboseLogging = verbose };
+
+    public ExportOptions WithMode(ExportMode mode) => this with { Mode = mode };
+
+    /// <summary>Whether a recording of <paramref name="trackedObjects"/> objects is exported object by object.</summary>
+    internal bool IsDetailed(int trackedObjects) =>
+        Mode == ExportMode.Detailed || (Mode == ExportMode.Auto && trackedObjects <= DetailedObjectLimit);
 }

@@ -31,7 +31,7 @@ public static class MemScope
         var stopwatch = Stopwatch.StartNew();
         var recording = Snapshot();
         var directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
-        var files = ReportWriter.WriteAll(recording, name, directory, stopwatch);
+        var files = ReportWriter.WriteAll(recording, name, directory, options, stopwatch);
         stopwatch.Stop();
 
         if (options.VerboseLogging)

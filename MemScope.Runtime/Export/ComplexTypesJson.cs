@@ -12,10 +12,12 @@ internal static class ComplexTypesJson
     public static string Write(Recording.Recording recording, LifecycleReport report, string name, string path) =>
         JsonFile.Write(path, writer =>
         {
+            // Only objects of complex types are gathered: most objects of a large recording are not.
+            var complex = recording.Types.Values.Where(t => t.IsGeneric || t.ElementType is not null || t.IsCollection).Select(t => t.Id).ToHashSet();
             var types = report.Objects
+                .Where(o => complex.Contains(o.TypeId))
                 .GroupBy(o => o.TypeId)
                 .Select(g => (Type: recording.Type(g.Key), Objects: g.ToList()))
-                .Where(t => t.Type.IsGeneric || t.Type.ElementType is not null || t.Type.IsCollection)
                 .OrderByDescending(t => t.Objects.Sum(o => o.Size))
                 .ThenBy(t => t.Type.Name, StringComparer.Ordinal)
                 .ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using MemScopeRuntime.Analysis;
 
@@ -9,13 +10,19 @@ internal static class LifetimeJson
 {
     public const string SchemaId = "https://memscope.dev/schemas/lifetime.schema.json";
 
-    public static string Write(Recording.Recording recording, List<TrackedObject> objects, string name, string path) =>
+    /// <summary>In fast mode only the objects a finding names (leaks, violations) are written.</summary>
+    public static string Write(Recording.Recording recording, LifecycleReport report, string name, string path, bool detailed) =>
         JsonFile.Write(path, writer =>
         {
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
+            writer.WriteString("exportMode", detailed ? "detailed" : "fast");
+            var named = detailed ? null : report.Leaks.Select(l => l.Subject).Concat(report.Violations.Select(v => v.Subject)).ToHashSet();
             writer.WriteStartArray("objects");
-            foreach (var obj in objects)
-                WriteObject(writer, recording, obj);
+            foreach (var obj in report.Objects)
+            {
+                if (named is null || named.Contains(obj.Id))
+                    WriteObject(writer, recording, obj);
+            }
             writer.WriteEndArray();
         });
 

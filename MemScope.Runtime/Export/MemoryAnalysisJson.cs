@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Sites;
 
 namespace MemScopeRuntime.Export;
 
@@ -11,15 +10,16 @@ internal static class MemoryAnalysisJson
 {
     public const string SchemaId = "https://memscope.dev/schemas/memory_analysis.schema.json";
 
-    public static string Write(Recording.Recording recording, LifecycleReport report, string name, string path) =>
+    public static string Write(Recording.Recording recording, LifecycleReport report, string name, string path, bool detailed) =>
         JsonFile.Write(path, writer =>
         {
             var objects = report.Objects;
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
+            writer.WriteString("exportMode", detailed ? "detailed" : "fast");
             WriteSummary(writer, recording, report);
             WriteLeaks(writer, report.Leaks);
-            WriteAllocations(writer, recording, objects);
-            WriteByType(writer, objects);
+            WriteAllocations(writer, recording, detailed ? objects : new List<TrackedObject>());
+            WriteByType(writer, recording, objects);
             WriteBySite(writer, objects);
         });
 
@@ -44,14 +44,21 @@ internal static class MemoryAnalysisJson
 
     private static void WriteSummary(Utf8JsonWriter writer, Recording.Recording recording, LifecycleReport report)
     {
-        var objects = report.Objects;
+        var all = new ObjectTotals();
+        int allocated = 0;
+        foreach (var obj in report.Objects)
+        {
+            all.Add(obj);
+            if (obj.AllocSite is not null)
+                allocated++;
+        }
         writer.WriteStartObject("summary");
-        writer.WriteNumber("trackedObjects", objects.Count);
-        writer.WriteNumber("allocatedObjects", objects.Count(o => o.AllocSite is not null));
-        writer.WriteNumber("totalBytes", objects.Sum(o => o.Size));
-        writer.WriteNumber("liveObjects", objects.Count(o => o.IsLive));
-        writer.WriteNumber("liveBytes", objects.Where(o => o.IsLive).Sum(o => o.Size));
-        writer.WriteNumber("collectedObjects", objects.Count(o => !o.IsLive));
+        writer.WriteNumber("trackedObjects", all.Count);
+        writer.WriteNumber("allocatedObjects", allocated);
+        writer.WriteNumber("totalBytes", all.Bytes);
+        writer.WriteNumber("liveObjects", all.LiveCount);
+        writer.WriteNumber("liveBytes", all.LiveBytes);
+        writer.WriteNumber("collectedObjects", all.Count - all.LiveCount);
         writer.WriteNumber("leaks", report.Leaks.Count);
         writer.WriteNumber("violations", report.Violations.Count);
         writer.WriteNumber("eventsRecorded", recording.Events.Count);
@@ -95,17 +102,22 @@ internal static class MemoryAnalysisJson
         writer.WriteEndArray();
     }
 
-    private static void WriteByType(Utf8JsonWriter writer, List<TrackedObject> objects)
+    private static void WriteByType(Utf8JsonWriter writer, Recording.Recording recording, List<TrackedObject> objects)
     {
+        // One pass into totals keyed by type id: grouping the objects themselves costs far more at a million.
+        var byType = new Dictionary<int, ObjectTotals>();
+        foreach (var obj in objects)
+            Totals(byType, obj.TypeId).Add(obj);
+
         writer.WriteStartArray("byType");
-        foreach (var group in objects.GroupBy(o => o.TypeName).OrderByDescending(g => g.Sum(o => o.Size)).ThenBy(g => g.Key, System.StringComparer.Ordinal))
+        foreach (var (typeId, totals) in byType.OrderByDescending(t => t.Value.Bytes).ThenBy(t => recording.TypeName(t.Key), System.StringComparer.Ordinal))
         {
             writer.WriteStartObject();
-            writer.WriteString("typeName", group.Key);
-            writer.WriteNumber("count", group.Count());
-            writer.WriteNumber("bytes", group.Sum(o => o.Size));
-            writer.WriteNumber("liveCount", group.Count(o => o.IsLive));
-            writer.WriteNumber("liveBytes", group.Where(o => o.IsLive).Sum(o => o.Size));
+            writer.WriteString("typeName", recording.TypeName(typeId));
+            writer.WriteNumber("count", totals.Count);
+            writer.WriteNumber("bytes", totals.Bytes);
+            writer.WriteNumber("liveCount", totals.LiveCount);
+            writer.WriteNumber("liveBytes", totals.LiveBytes);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -113,20 +125,57 @@ internal static class MemoryAnalysisJson
 
     private static void WriteBySite(Utf8JsonWriter writer, List<TrackedObject> objects)
     {
-        writer.WriteStartArray("bySite");
-        var bySite = objects.Where(o => o.AllocSite is not null).GroupBy(o => o.AllocSite!);
-        foreach (var group in bySite.OrderByDescending(g => g.Sum(o => o.Size)).ThenBy(g => g.Key.Id))
+        var bySite = new Dictionary<int, ObjectTotals>();
+        foreach (var obj in objects)
         {
-            SiteInfo site = group.Key;
+            if (obj.AllocSite is { } site)
+                Totals(bySite, site.Id).Add(obj);
+        }
+
+        writer.WriteStartArray("bySite");
+        foreach (var totals in bySite.Values.OrderByDescending(t => t.Bytes).ThenBy(t => t.First!.AllocSite!.Id))
+        {
+            var site = totals.First!.AllocSite!;
             writer.WriteStartObject();
             JsonFile.WriteSite(writer, "site", site);
-            writer.WriteString("typeName", site.DeclaredType ?? group.First().TypeName);
-            JsonFile.WriteNullableString(writer, "variable", group.Select(o => o.FirstVariable).FirstOrDefault(v => v is not null));
-            writer.WriteNumber("count", group.Count());
-            writer.WriteNumber("bytes", group.Sum(o => o.Size));
-            writer.WriteNumber("liveCount", group.Count(o => o.IsLive));
+            writer.WriteString("typeName", site.DeclaredType ?? totals.First.TypeName);
+            JsonFile.WriteNullableString(writer, "variable", totals.Variable);
+            writer.WriteNumber("count", totals.Count);
+            writer.WriteNumber("bytes", totals.Bytes);
+            writer.WriteNumber("liveCount", totals.LiveCount);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+    }
+
+    private static ObjectTotals Totals(Dictionary<int, ObjectTotals> totals, int key)
+    {
+        if (!totals.TryGetValue(key, out var entry))
+            totals[key] = entry = new ObjectTotals();
+        return entry;
+    }
+
+    /// <summary>Counts and bytes of a set of objects, all and live, with the first object and variable seen.</summary>
+    private sealed class ObjectTotals
+    {
+        public int Count;
+        public long Bytes;
+        public int LiveCount;
+        public long LiveBytes;
+        public TrackedObject? First;
+        public string? Variable;
+
+        public void Add(TrackedObject obj)
+        {
+            First ??= obj;
+            Variable ??= obj.FirstVariable;
+            Count++;
+            Bytes += obj.Size;
+            if (obj.IsLive)
+            {
+                LiveCount++;
+                LiveBytes += obj.Size;
+            }
+        }
     }
 }

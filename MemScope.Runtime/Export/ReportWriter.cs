@@ -8,15 +8,16 @@ namespace MemScopeRuntime.Export;
 /// <summary>Writes the report file set for one recording into one folder; the analysis runs once for all files.</summary>
 internal static class ReportWriter
 {
-    public static List<string> WriteAll(Recording.Recording recording, string name, string directory, Stopwatch exportTime)
+    public static List<string> WriteAll(Recording.Recording recording, string name, string directory, ExportOptions options, Stopwatch exportTime)
     {
         Directory.CreateDirectory(directory);
         var report = LifecycleAnalysis.Analyze(recording);
+        bool detailed = options.IsDetailed(report.Objects.Count);
         string File(string suffix) => Path.Combine(directory, name + suffix);
         var files = new List<string>
         {
-            MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json")),
-            LifetimeJson.Write(recording, report.Objects, name, File("_lifetime.json")),
+            MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json"), detailed),
+            LifetimeJson.Write(recording, report, name, File("_lifetime.json"), detailed),
             UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")),
             SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),

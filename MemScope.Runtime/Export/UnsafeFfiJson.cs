@@ -60,7 +60,7 @@ internal static class UnsafeFfiJson
 
     private static void WriteHandles(Utf8JsonWriter writer, Recording.Recording recording, LifecycleReport report)
     {
-        var objects = report.Objects.ToDictionary(o => o.Id);
+        var objects = report.Handles.Count == 0 ? new Dictionary<long, TrackedObject>() : report.Objects.ToDictionary(o => o.Id);
         writer.WriteStartArray("safeHandles");
         foreach (var handle in report.Handles)
         {

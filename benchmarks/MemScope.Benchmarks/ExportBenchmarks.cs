@@ -64,7 +64,9 @@ public static class SyntheticRecording
             recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Identify, 1 + site * 3, id, TypeRegistry.IdOf(type)), thread);
             recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Alloc, 1 + site * 3, id, 32 + random.Next(256)), thread);
             recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Bind, 2 + site * 3, id, 0), thread);
-            recorded[n++] = new RecordedEvent(new TraceEvent(clock++, id % 10 == 0 ? EventKind.Collected : EventKind.ScopeEnd, id % 10 == 0 ? 0 : 3 + site * 3, id, 0), thread);
+            // Disposables are disposed where they go out of scope (the 4th event); every tenth object is collected instead.
+            var last = id % 10 == 0 ? EventKind.Collected : typeof(IDisposable).IsAssignableFrom(type) ? EventKind.Dispose : EventKind.ScopeEnd;
+            recorded[n++] = new RecordedEvent(new TraceEvent(clock++, last, last == EventKind.Collected ? 0 : 3 + site * 3, id, 0), thread);
         }
         Array.Resize(ref recorded, n);
         var threads = new List<RecordedThread> { new(1, "main"), new(2, null), new(3, null), new(4, null) };
