@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using MemScopeRuntime.Analysis;
+using MemScopeRuntime.Analysis.Patterns;
 
 namespace MemScopeRuntime.Export;
 
@@ -21,6 +22,7 @@ internal static class ReportWriter
             UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")),
             SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
+            PatternsJson.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, File("_patterns.json")),
         };
         files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
         string trace = File(".mscope");

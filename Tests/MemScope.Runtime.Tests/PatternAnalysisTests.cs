@@ -363,7 +363,7 @@ public class PatternAnalysisTests
     }
 
     [Fact]
-    public void A_million_events_are_analyzed_well_under_a_second()
+    public void The_thread_breakdown_counts_every_object_of_a_million_event_recording()
     {
         // 250,000 objects: Identify, Alloc, Bind, Collected each.
         var bind = At(20, SiteKind.Local, 10, "buffer");
@@ -379,13 +379,11 @@ public class PatternAnalysisTests
         var recording = new Recording(new RecorderSnapshot(events, 0, new List<RecordedThread>()) { Types = Types }, new SiteTable(new[] { NewBuffer, bind }), 0, DateTimeOffset.UnixEpoch, 0);
         var lifecycle = LifecycleAnalysis.Analyze(recording);
 
-        PatternAnalysis.Analyze(recording, lifecycle); // warm up the JIT
-        var clock = Stopwatch.StartNew();
+        // Speed is measured by benchmarks/MemScope.Benchmarks (ExportBenchmarks), not by a timed test.
         var report = PatternAnalysis.Analyze(recording, lifecycle);
-        clock.Stop();
 
         Assert.Equal(250_000, report.Threads.Sum(t => t.Objects));
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"{clock.ElapsedMilliseconds} ms");
+        Assert.Equal(4, report.Threads.Count);
     }
 
     [Fact]

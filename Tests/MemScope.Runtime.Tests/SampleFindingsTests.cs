@@ -143,6 +143,7 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     [InlineData("security_violations")]
     [InlineData("complex_types")]
     [InlineData("performance")]
+    [InlineData("patterns")]
     public void Every_file_of_every_sample_is_valid_against_its_schema(string file)
     {
         foreach (var (sample, name) in Runs.Samples)
