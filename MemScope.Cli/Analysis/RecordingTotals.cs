@@ -1,0 +1,46 @@
+using System.Linq;
+using MemScopeRuntime.Analysis;
+
+namespace MemScopeCli.Analysis;
+
+/// <summary>The headline numbers of one recording, computed once for the summary, the HTML page and the diff.</summary>
+internal sealed record RecordingTotals(
+    long Events,
+    long DroppedEvents,
+    long InternalFaults,
+    int Threads,
+    double DurationMs,
+    int Objects,
+    long Bytes,
+    int LiveObjects,
+    long LiveBytes,
+    int NativeBlocks,
+    long NativeBytes,
+    int LiveNativeBlocks,
+    int Leaks,
+    long LeakedBytes,
+    int Violations)
+{
+    public static RecordingTotals Of(MemScopeRuntime.Recording.Recording recording, LifecycleReport report)
+    {
+        var events = recording.Events;
+        double duration = events.Count == 0 ? 0 : recording.ToMilliseconds(events[^1].Timestamp);
+        var live = report.Objects.Where(o => o.IsLive).ToList();
+        return new RecordingTotals(
+            events.Count,
+            recording.DroppedEvents,
+            recording.InternalFaults,
+            recording.Threads.Count,
+            duration,
+            report.Objects.Count,
+            report.Objects.Sum(o => o.Size),
+            live.Count,
+            live.Sum(o => o.Size),
+            report.NativeBlocks.Count,
+            report.NativeBlocks.Sum(b => b.Size),
+            report.NativeBlocks.Count(b => b.Status == BlockStatus.Live),
+            report.Leaks.Count,
+            report.Leaks.Sum(l => l.Size),
+            report.Violations.Count);
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.IO;
+using System.Linq;
+using MemScopeCli.Commands;
+using MemScopeRuntime.Trace;
+
+namespace MemScopeCli;
+
+/// <summary>
+/// The memscope root command and the one place errors become exit code 2. Verbs let exceptions about their input
+/// travel up to here, so each failure is reported once, as one line, and never as a stack trace.
+/// </summary>
+internal static class CliApplication
+{
+    public static RootCommand CreateRoot(CliConsole console)
+    {
+        var root = new RootCommand("MemScope: reports, summaries, a CI gate and diffs from .mscope traces written by MemScope.Export.")
+        {
+            ReportCommand.Create(console),
+            SummaryCommand.Create(console),
+            CheckCommand.Create(console),
+            DiffCommand.Create(console),
+            HtmlCommand.Create(console),
+        };
+        // Explicit, so help reads "memscope" in-process too (the default comes from the entry assembly's metadata).
+        root.HelpName = "memscope";
+        return root;
+    }
+
+    public static int Run(string[] args, CliConsole console)
+    {
+        try
+        {
+            var parse = CreateRoot(console).Parse(args);
+            // Usage errors are "could not look" (2), not "found something" (1), which is System.CommandLine's default code.
+            if (parse.Action is ParseErrorAction)
+                return Fail(console, string.Join(" ", parse.Errors.Select(e => e.Message)) + " (see memscope --help)");
+
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                // Its handler prints the stack trace; ours below prints one line.
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (TraceFormatException e)
+        {
+            return Fail(console, e.Message);
+        }
+        catch (CliException e)
+        {
+            return Fail(console, e.Message);
+        }
+        catch (IOException e)
+        {
+            return Fail(console, e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(console, e.Message);
+        }
+    }
+
+    private static int Fail(CliConsole console, string message)
+    {
+        // One line even when a message from the OS spans several: CI logs and tests read it as a single error.
+        console.Error.WriteLine("memscope: " + message.ReplaceLineEndings(" ").Trim());
+        return ExitCodes.Error;
+    }
+}

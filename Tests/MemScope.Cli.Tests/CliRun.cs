@@ -1,0 +1,28 @@
+using System.IO;
+using MemScopeCli;
+using MemScopeTestShared;
+
+namespace MemScope.Cli.Tests;
+
+/// <summary>The output of one memscope invocation.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs memscope in-process with captured output, or as the real process when the process boundary is the point.</summary>
+public static class CliRun
+{
+    public static CliResult InProcess(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exitCode = CliApplication.Run(args, CliConsole.Captured(output, error));
+        return new CliResult(exitCode, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
+    }
+
+    public static CliResult AsProcess(string workingDirectory, params string[] args)
+    {
+        string dll = Path.Combine(TestEnvironment.RepositoryRoot, "MemScope.Cli", "bin", TestEnvironment.Configuration, "net10.0", "MemScope.Cli.dll");
+        string arguments = $"\"{dll}\" " + string.Join(" ", System.Array.ConvertAll(args, a => $"\"{a}\""));
+        var (exitCode, output, error) = TestEnvironment.Run("dotnet", arguments, workingDirectory, timeoutMs: 60_000);
+        return new CliResult(exitCode, output, error.Replace("\r\n", "\n"));
+    }
+}

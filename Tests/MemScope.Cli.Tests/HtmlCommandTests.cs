@@ -1,0 +1,64 @@
+using System.IO;
+using System.Linq;
+using MemScopeCli.Html;
+using MemScopeRuntime.Analysis;
+using MemScopeRuntime.Trace;
+using Xunit;
+
+namespace MemScope.Cli.Tests;
+
+[Collection(SampleTracesCollection.Name)]
+public sealed class HtmlCommandTests(SampleTraces samples)
+{
+    [Fact]
+    public void Html_writes_one_offline_page_without_any_http_or_https_url()
+    {
+        string file = Path.Combine(samples.NewFolder(), "page.html");
+
+        var result = CliRun.InProcess("html", samples.UnsafeFfiFolder, "-o", file);
+
+        Assert.Equal(0, result.ExitCode);
+        string page = File.ReadAllText(file);
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.DoesNotContain("http://", page);
+        Assert.DoesNotContain("https://", page);
+        Assert.DoesNotContain("<script", page);
+        Assert.Contains("requestHeader", page);
+    }
+
+    [Fact]
+    public void Html_escapes_every_generic_type_name_from_the_trace()
+    {
+        string file = Path.Combine(samples.NewFolder(), "page.html");
+        CliRun.InProcess("html", samples.ComplexFolder, "-o", file);
+        string page = File.ReadAllText(file);
+
+        var generics = LifetimeAnalysis.Build(TraceFile.Read(samples.Trace(samples.ComplexFolder)))
+            .Select(o => o.TypeName).Where(n => n.Contains('<')).Distinct().ToList();
+
+        Assert.NotEmpty(generics);
+        foreach (var name in generics)
+        {
+            Assert.DoesNotContain(name, page);
+            Assert.Contains(name.Replace("<", "&lt;").Replace(">", "&gt;"), page);
+        }
+    }
+
+    [Fact]
+    public void Html_encoding_neutralizes_markup_and_quotes()
+    {
+        Assert.Equal("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;", HtmlReportPage.Encode("<script>alert(\"x\")</script> & '"));
+    }
+
+    [Fact]
+    public void Html_without_output_writes_NAME_report_html_into_the_folder()
+    {
+        string folder = samples.NewFolder();
+        File.Copy(samples.Trace(samples.OwnershipFolder), Path.Combine(folder, "ownership_demo.mscope"));
+
+        var result = CliRun.InProcess("html", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(folder, "ownership_demo_report.html")));
+    }
+}
