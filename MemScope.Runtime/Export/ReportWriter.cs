@@ -24,6 +24,7 @@ internal static class ReportWriter
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
             PatternsJson.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, File("_patterns.json")),
         };
+        files.AddRange(Svg.SvgCharts.WriteAll(recording, report, name, directory));
         files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
         string trace = File(".mscope");
         Trace.TraceFile.Write(recording, trace);

@@ -155,6 +155,20 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     }
 
     /// <summary>What the program itself prints: the samples end with "Report: …", or a line saying MemScope is disabled.</summary>
+    [Theory]
+    [InlineData("timeline")]
+    [InlineData("lifetimes")]
+    [InlineData("types")]
+    public void Every_sample_writes_the_chart_as_valid_SVG(string chart)
+    {
+        foreach (var (sample, name) in Runs.Samples)
+        {
+            var svg = System.Xml.Linq.XDocument.Load(Path.Combine(_runs.Process(sample).OutputDirectory, name, $"{name}_{chart}.svg"));
+            Assert.Equal("{http://www.w3.org/2000/svg}svg", svg.Root!.Name.ToString());
+            Assert.Contains(name, svg.Root.Element("{http://www.w3.org/2000/svg}title")!.Value);
+        }
+    }
+
     private static string ProgramOutput(string output) =>
         string.Join('\n', output.Split('\n').TakeWhile(l => !l.StartsWith("Report:", StringComparison.Ordinal) && !l.StartsWith("MemScope is disabled", StringComparison.Ordinal)));
 

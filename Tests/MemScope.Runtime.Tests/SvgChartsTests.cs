@@ -380,7 +380,7 @@ public sealed class SvgChartsTests : IDisposable
     }
 
     [Fact]
-    public void A_million_events_chart_in_a_fraction_of_a_second_and_stay_small()
+    public void Charts_of_a_million_events_stay_small_and_valid()
     {
         // 375,000 objects × (Identify, Alloc, and for two in three Collected) = 1,000,000 events.
         var types = new[] { typeof(byte[]), typeof(List<int>), typeof(MemoryStream), typeof(string) };
@@ -399,14 +399,11 @@ public sealed class SvgChartsTests : IDisposable
         var recording = new Recording(new RecorderSnapshot(events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples },
             new SiteTable(new[] { NewItems }), 0, DateTimeOffset.UnixEpoch, 0);
         var report = LifecycleAnalysis.Analyze(recording);
-        SvgCharts.WriteAll(recording, report, "warmup", _directory);
 
-        var stopwatch = Stopwatch.StartNew();
+        // Their speed is measured by benchmarks/MemScope.Benchmarks (ExportBenchmarks), not by a timed test.
         var paths = SvgCharts.WriteAll(recording, report, "big", _directory);
-        stopwatch.Stop();
 
-        _output.WriteLine($"{recording.Events.Count:N0} events, {report.Objects.Count:N0} objects: charts in {stopwatch.ElapsedMilliseconds} ms, sizes {string.Join(", ", paths.Select(p => new FileInfo(p).Length.ToString("N0", CultureInfo.InvariantCulture)))} bytes");
-        Assert.True(stopwatch.ElapsedMilliseconds < 1000, $"charts took {stopwatch.ElapsedMilliseconds} ms");
+        _output.WriteLine($"{recording.Events.Count:N0} events, {report.Objects.Count:N0} objects: sizes {string.Join(", ", paths.Select(p => new FileInfo(p).Length.ToString("N0", CultureInfo.InvariantCulture)))} bytes");
         Assert.All(paths, p => Assert.True(new FileInfo(p).Length < 1_000_000, $"{p} is {new FileInfo(p).Length} bytes"));
         Assert.All(paths, p => XDocument.Load(p));
     }
