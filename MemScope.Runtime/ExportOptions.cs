@@ -31,6 +31,14 @@ public sealed record ExportOptions
 
     public ExportOptions WithMode(ExportMode mode) => this with { Mode = mode };
 
+    /// <summary>
+    /// Sample every allocation of the process (not only tracked code) through the GC's AllocationTick events,
+    /// from now on; the seed's IncludeSystemAllocations. Also turned on by MEMSCOPE_SYSTEM_ALLOCATIONS=1.
+    /// </summary>
+    public bool SystemAllocations { get; init; }
+
+    public ExportOptions IncludeSystemAllocations(bool include = true) => this with { SystemAllocations = include };
+
     /// <summary>Whether a recording of <paramref name="trackedObjects"/> objects is exported object by object.</summary>
     internal bool IsDetailed(int trackedObjects) =>
         Mode == ExportMode.Detailed || (Mode == ExportMode.Auto && trackedObjects <= DetailedObjectLimit);

@@ -27,6 +27,8 @@ public static class MemScope
             return null;
 
         options ??= new ExportOptions();
+        if (options.SystemAllocations)
+            MemScopeRuntime.Gc.AllocationTickListener.Start();
         Session.RememberExportName(name);
         var stopwatch = Stopwatch.StartNew();
         var recording = Snapshot();
@@ -53,7 +55,12 @@ public static class MemScope
         MemScopeRuntime.Gc.GcSampler.SampleNow();
         var snapshot = Recorder.Snapshot();
         var sites = SiteTable.Load(ModuleRegistry.Snapshot());
-        return new Recording(snapshot with { GcSamples = MemScopeRuntime.Gc.GcSampler.Snapshot() }, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
+        var withGc = snapshot with
+        {
+            GcSamples = MemScopeRuntime.Gc.GcSampler.Snapshot(),
+            SystemAllocations = MemScopeRuntime.Gc.AllocationTickListener.IsRunning ? MemScopeRuntime.Gc.AllocationTickListener.Snapshot() : null,
+        };
+        return new Recording(withGc, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
     }
 }
 

@@ -25,6 +25,9 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_GC_SAMPLE_MS: how often the GC is sampled in the background (default 100 ms; 0 turns the timer off).</summary>
     public static readonly TimeSpan GcSampleInterval = TimeSpan.FromMilliseconds(ReadNonNegativeInt("MEMSCOPE_GC_SAMPLE_MS", 100));
 
+    /// <summary>MEMSCOPE_SYSTEM_ALLOCATIONS=1 samples all allocations of the process through the GC's AllocationTick events.</summary>
+    public static readonly bool SystemAllocations = Environment.GetEnvironmentVariable("MEMSCOPE_SYSTEM_ALLOCATIONS") == "1";
+
     /// <summary>
     /// MEMSCOPE_ON_VIOLATION=throw makes a violation throw at the offending call (ObjectDisposedException for a
     /// use after dispose, InvalidOperationException otherwise); the default, record, only records it.

@@ -25,6 +25,8 @@ internal static class Session
         StartedAt = DateTimeOffset.UtcNow;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExportAtExit();
         Gc.GcSampler.Start(RuntimeSettings.GcSampleInterval);
+        if (RuntimeSettings.SystemAllocations)
+            Gc.AllocationTickListener.Start();
     }
 
     public static void RememberExportName(string name) => Volatile.Write(ref s_lastExportName, name);

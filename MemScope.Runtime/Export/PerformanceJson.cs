@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text.Json;
@@ -37,6 +38,8 @@ internal static class PerformanceJson
                 WriteSample(writer, recording, sample);
             writer.WriteEndArray();
 
+            WriteSystemAllocations(writer, recording);
+
             writer.WriteStartObject("tracker");
             writer.WriteNumber("eventsRecorded", recording.Events.Count);
             writer.WriteNumber("eventsDropped", recording.DroppedEvents);
@@ -50,6 +53,28 @@ internal static class PerformanceJson
             writer.WriteNumber("exportMs", System.Math.Round(exportTime.Elapsed.TotalMilliseconds, 3));
             writer.WriteEndObject();
         });
+
+    /// <summary>AllocationTick samples summed per type: an estimate of where all of the process's allocations go.</summary>
+    private static void WriteSystemAllocations(Utf8JsonWriter writer, Recording.Recording recording)
+    {
+        var samples = recording.SystemAllocations;
+        writer.WriteStartObject("systemAllocations");
+        writer.WriteBoolean("enabled", samples is not null);
+        writer.WriteNumber("samples", samples?.Count ?? 0);
+        writer.WriteNumber("estimatedBytes", samples?.Sum(s => s.Bytes) ?? 0);
+        writer.WriteStartArray("byType");
+        foreach (var type in (samples ?? new List<AllocationSample>()).GroupBy(s => s.TypeName).OrderByDescending(g => g.Sum(s => s.Bytes)).ThenBy(g => g.Key, System.StringComparer.Ordinal).Take(100))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("typeName", type.Key);
+            writer.WriteNumber("samples", type.Count());
+            writer.WriteNumber("estimatedBytes", type.Sum(s => s.Bytes));
+            writer.WriteNumber("largeObjectHeapSamples", type.Count(s => s.LargeObjectHeap));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 
     private static void WriteSample(Utf8JsonWriter writer, Recording.Recording recording, GcSample sample)
     {

@@ -18,6 +18,9 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
 {
     public List<Gc.GcSample> GcSamples { get; init; } = new();
 
+    /// <summary>GC AllocationTick samples, or null when system allocation sampling was off.</summary>
+    public List<Gc.AllocationSample>? SystemAllocations { get; init; }
+
     /// <summary>Type descriptions when they do not come from this process's live types (a trace file, a sub-range).</summary>
     public Dictionary<int, Identity.TypeInfo>? Types { get; init; }
 

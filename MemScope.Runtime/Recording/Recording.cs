@@ -53,6 +53,9 @@ public sealed class Recording
     /// <summary>GC state over time, sampled in the background and at the snapshot.</summary>
     public IReadOnlyList<Gc.GcSample> GcSamples => _snapshot.GcSamples;
 
+    /// <summary>AllocationTick samples of all allocations of the process, or null when that sampling was off.</summary>
+    public IReadOnlyList<Gc.AllocationSample>? SystemAllocations => _snapshot.SystemAllocations;
+
     public long BufferBytes => _snapshot.BufferBytes;
     public long BufferLimitBytes => _snapshot.BufferLimitBytes;
     public SiteTable Sites { get; }
@@ -67,7 +70,8 @@ public sealed class Recording
     {
         var events = Array.FindAll(_snapshot.Events, e => e.Timestamp >= timestamp);
         var samples = _snapshot.GcSamples.FindAll(s => s.Timestamp >= timestamp);
-        return new Recording(_snapshot with { Events = events, GcSamples = samples, Types = _types }, Sites, StartTimestamp, StartedAt, InternalFaults);
+        var allocations = _snapshot.SystemAllocations?.FindAll(s => s.Timestamp >= timestamp);
+        return new Recording(_snapshot with { Events = events, GcSamples = samples, SystemAllocations = allocations, Types = _types }, Sites, StartTimestamp, StartedAt, InternalFaults);
     }
 
     public string TypeName(int typeId) => Type(typeId).Name;

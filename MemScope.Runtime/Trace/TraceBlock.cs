@@ -9,4 +9,5 @@ internal enum TraceBlock : uint
     GcSamples = 4,
     Threads = 5,
     End = 6,
+    SystemAllocations = 7,
 }

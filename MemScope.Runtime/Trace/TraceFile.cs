@@ -40,6 +40,8 @@ public static class TraceFile
                     writer.Block(TraceBlock.Events, body => WriteEvents(body, group.Key, chunk));
             }
             writer.Block(TraceBlock.GcSamples, body => WriteGcSamples(body, recording.GcSamples));
+            if (recording.SystemAllocations is { } allocations)
+                writer.Block(TraceBlock.SystemAllocations, body => WriteSystemAllocations(body, allocations));
             writer.Block(TraceBlock.End, body =>
             {
                 body.Write(recording.DroppedEvents);
@@ -162,6 +164,18 @@ public static class TraceFile
                 body.Write(g.SizeBytes);
                 body.Write(g.FragmentedBytes);
             }
+        }
+    }
+
+    private static void WriteSystemAllocations(BinaryWriter body, IReadOnlyList<AllocationSample> samples)
+    {
+        body.Write(samples.Count);
+        foreach (var sample in samples)
+        {
+            body.Write(sample.Timestamp);
+            body.Write(sample.Bytes);
+            body.Write(sample.LargeObjectHeap);
+            WriteString(body, sample.TypeName);
         }
     }
 

@@ -38,6 +38,7 @@ internal static class TraceReader
         var types = new Dictionary<int, TypeInfo>();
         var threads = new List<RecordedThread>();
         var samples = new List<GcSample>();
+        List<AllocationSample>? allocations = null;
         long? dropped = null, faults = 0, expectedEvents = 0;
 
         int offset = TraceFile.HeaderSize;
@@ -65,6 +66,7 @@ internal static class TraceReader
                 case TraceBlock.Threads: ReadThreads(ref reader, threads); break;
                 case TraceBlock.Events: ReadEvents(ref reader, events); break;
                 case TraceBlock.GcSamples: ReadGcSamples(ref reader, samples); break;
+                case TraceBlock.SystemAllocations: ReadSystemAllocations(ref reader, allocations ??= new List<AllocationSample>()); break;
                 case TraceBlock.End:
                     dropped = reader.Int64();
                     faults = reader.Int64();
@@ -85,6 +87,7 @@ internal static class TraceReader
         var snapshot = new RecorderSnapshot(events.ToArray(), dropped.Value, threads)
         {
             GcSamples = samples,
+            SystemAllocations = allocations,
             Types = types,
             TimestampFrequency = frequency,
         };
@@ -172,6 +175,17 @@ internal static class TraceReader
                 generations[g] = new GenerationSample(reader.String() ?? "?", reader.Int64(), reader.Int64());
             samples.Add(new GcSample(timestamp, allocatedNow, heap, committed, fragmented, totalAllocated, promoted, pinned,
                 gen0, gen1, gen2, index, generation, lastPause, totalPause, generations));
+        }
+    }
+
+    private static void ReadSystemAllocations(ref PayloadReader reader, List<AllocationSample> allocations)
+    {
+        int count = reader.Count(minimumBytesEach: 21);
+        for (int i = 0; i < count; i++)
+        {
+            long timestamp = reader.Int64(), bytes = reader.Int64();
+            bool large = reader.Byte() != 0;
+            allocations.Add(new AllocationSample(timestamp, reader.String() ?? "?", bytes, large));
         }
     }
 
