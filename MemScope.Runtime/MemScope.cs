@@ -58,6 +58,7 @@ public static class MemScope
         var withGc = snapshot with
         {
             GcSamples = MemScopeRuntime.Gc.GcSampler.Snapshot(),
+            Activities = MemScopeRuntime.Identity.ActivityRegistry.Snapshot(),
             SystemAllocations = MemScopeRuntime.Gc.AllocationTickListener.IsRunning ? MemScopeRuntime.Gc.AllocationTickListener.Snapshot() : null,
         };
         return new Recording(withGc, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);

@@ -35,6 +35,7 @@ public static partial class Probe
         long bytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBytesBefore;
         try
         {
+            ActivityRegistry.NoteCurrent(site);
             Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(obj, site), bytes);
         }
         catch (Exception e)
@@ -49,6 +50,7 @@ public static partial class Probe
             return;
         try
         {
+            ActivityRegistry.NoteCurrent(site);
             Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(array, site), ObjectSizes.Array(array.LongLength, elementSize));
         }
         catch (Exception e)

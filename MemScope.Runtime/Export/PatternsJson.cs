@@ -34,6 +34,7 @@ internal static class PatternsJson
             WritePinning(writer, patterns.Pinning);
             WritePInvoke(writer, patterns.PInvokeTime);
             WriteThreads(writer, patterns.Threads);
+            WriteActivities(writer, patterns.Activities);
             WriteHandlerLeaks(writer, patterns.HandlerLeaks);
             WriteThresholds(writer, patterns.Options);
         });
@@ -213,6 +214,24 @@ internal static class PatternsJson
             writer.WriteNumber("objects", t.Objects);
             writer.WriteNumber("bytes", t.Bytes);
             writer.WriteNumber("shareOfBytes", Round(t.ShareOfBytes));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteActivities(Utf8JsonWriter writer, IReadOnlyList<ActivityAllocations> activities)
+    {
+        writer.WriteStartArray("activities");
+        foreach (var a in activities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("operationName", a.Activity.OperationName);
+            JsonFile.WriteNullableString(writer, "traceId", a.Activity.TraceId);
+            JsonFile.WriteNullableString(writer, "spanId", a.Activity.SpanId);
+            JsonFile.WriteNullableString(writer, "parentSpanId", a.Activity.ParentSpanId);
+            writer.WriteNumber("objects", a.Objects);
+            writer.WriteNumber("bytes", a.Bytes);
+            writer.WriteNumber("threads", a.Threads);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -57,6 +57,9 @@ public enum EventKind : byte
     PInvokeExit = 25,
     /// <summary>A pointer or handle argument of a P/Invoke call. ObjectId: the address, or the handle's object id; Value: see <see cref="PInvokeArgument"/>.</summary>
     PInvokeArg = 26,
+
+    /// <summary>The thread's events from here on run under another System.Diagnostics.Activity. ObjectId: its id in the recording's activities, 0 for none.</summary>
+    ActivityChange = 27,
 }
 
 /// <summary>What a free, a GCHandle free or a pool return found.</summary>

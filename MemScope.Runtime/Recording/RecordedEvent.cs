@@ -18,6 +18,9 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
 {
     public List<Gc.GcSample> GcSamples { get; init; } = new();
 
+    /// <summary>The Activities events were attributed to, by id.</summary>
+    public List<Identity.ActivityInfo> Activities { get; init; } = new();
+
     /// <summary>GC AllocationTick samples, or null when system allocation sampling was off.</summary>
     public List<Gc.AllocationSample>? SystemAllocations { get; init; }
 

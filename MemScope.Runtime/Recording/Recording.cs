@@ -53,6 +53,9 @@ public sealed class Recording
     /// <summary>GC state over time, sampled in the background and at the snapshot.</summary>
     public IReadOnlyList<Gc.GcSample> GcSamples => _snapshot.GcSamples;
 
+    /// <summary>The Activities (requests, operations) events ran under; see <see cref="EventKind.ActivityChange"/>.</summary>
+    public IReadOnlyList<ActivityInfo> Activities => _snapshot.Activities;
+
     /// <summary>AllocationTick samples of all allocations of the process, or null when that sampling was off.</summary>
     public IReadOnlyList<Gc.AllocationSample>? SystemAllocations => _snapshot.SystemAllocations;
 

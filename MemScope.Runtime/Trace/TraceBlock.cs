@@ -10,4 +10,5 @@ internal enum TraceBlock : uint
     Threads = 5,
     End = 6,
     SystemAllocations = 7,
+    Activities = 8,
 }

@@ -40,6 +40,7 @@ public static class TraceFile
                     writer.Block(TraceBlock.Events, body => WriteEvents(body, group.Key, chunk));
             }
             writer.Block(TraceBlock.GcSamples, body => WriteGcSamples(body, recording.GcSamples));
+            writer.Block(TraceBlock.Activities, body => WriteActivities(body, recording.Activities));
             if (recording.SystemAllocations is { } allocations)
                 writer.Block(TraceBlock.SystemAllocations, body => WriteSystemAllocations(body, allocations));
             writer.Block(TraceBlock.End, body =>
@@ -164,6 +165,19 @@ public static class TraceFile
                 body.Write(g.SizeBytes);
                 body.Write(g.FragmentedBytes);
             }
+        }
+    }
+
+    private static void WriteActivities(BinaryWriter body, IReadOnlyList<ActivityInfo> activities)
+    {
+        body.Write(activities.Count);
+        foreach (var activity in activities)
+        {
+            body.Write(activity.Id);
+            WriteString(body, activity.OperationName);
+            WriteString(body, activity.TraceId);
+            WriteString(body, activity.SpanId);
+            WriteString(body, activity.ParentSpanId);
         }
     }
 

@@ -39,6 +39,7 @@ internal static class TraceReader
         var threads = new List<RecordedThread>();
         var samples = new List<GcSample>();
         List<AllocationSample>? allocations = null;
+        var activities = new List<ActivityInfo>();
         long? dropped = null, faults = 0, expectedEvents = 0;
 
         int offset = TraceFile.HeaderSize;
@@ -66,6 +67,7 @@ internal static class TraceReader
                 case TraceBlock.Threads: ReadThreads(ref reader, threads); break;
                 case TraceBlock.Events: ReadEvents(ref reader, events); break;
                 case TraceBlock.GcSamples: ReadGcSamples(ref reader, samples); break;
+                case TraceBlock.Activities: ReadActivities(ref reader, activities); break;
                 case TraceBlock.SystemAllocations: ReadSystemAllocations(ref reader, allocations ??= new List<AllocationSample>()); break;
                 case TraceBlock.End:
                     dropped = reader.Int64();
@@ -88,6 +90,7 @@ internal static class TraceReader
         {
             GcSamples = samples,
             SystemAllocations = allocations,
+            Activities = activities,
             Types = types,
             TimestampFrequency = frequency,
         };
@@ -176,6 +179,13 @@ internal static class TraceReader
             samples.Add(new GcSample(timestamp, allocatedNow, heap, committed, fragmented, totalAllocated, promoted, pinned,
                 gen0, gen1, gen2, index, generation, lastPause, totalPause, generations));
         }
+    }
+
+    private static void ReadActivities(ref PayloadReader reader, List<ActivityInfo> activities)
+    {
+        int count = reader.Count(minimumBytesEach: 24);
+        for (int i = 0; i < count; i++)
+            activities.Add(new ActivityInfo(reader.Int64(), reader.String() ?? "?", reader.String(), reader.String(), reader.String()));
     }
 
     private static void ReadSystemAllocations(ref PayloadReader reader, List<AllocationSample> allocations)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -59,13 +60,28 @@ public class DecompiledSnapshotTests
             ThrowOnAssemblyResolveErrors = false,
         };
         var decompiler = new CSharpDecompiler(typeof(AssemblyToProcess.PlainMethod).Assembly.Location, settings);
-        return NumberSitesFromZero(decompiler.DecompileTypeAsString(new FullTypeName(typeName)).Replace("\r\n", "\n"));
+        return NumberLabelsInOrder(NumberSitesFromZero(decompiler.DecompileTypeAsString(new FullTypeName(typeName)).Replace("\r\n", "\n")));
     }
 
     /// <summary>
     /// Site ids count across the whole assembly, so a scenario added elsewhere renumbers them; the snapshot
     /// keeps their order within the type, which is what the weaving of this type decides.
     /// </summary>
+    /// <summary>
+    /// The decompiler names goto labels after IL offsets, which move when a site id grows past a short
+    /// operand; numbering labels in order of appearance keeps the snapshot about the code's shape.
+    /// </summary>
+    private static string NumberLabelsInOrder(string code)
+    {
+        var labels = new Dictionary<string, int>();
+        return Regex.Replace(code, @"\bIL_[0-9a-f]{4}\b", m =>
+        {
+            if (!labels.TryGetValue(m.Value, out int number))
+                labels[m.Value] = number = labels.Count;
+            return "label" + number;
+        });
+    }
+
     private static string NumberSitesFromZero(string code)
     {
         var pattern = new Regex(@"<MemScope>Sites\.First \+ (\d+)");

@@ -46,6 +46,7 @@ public static class PatternAnalysis
             Pinning = pinning,
             PInvokeTime = pinvoke,
             Threads = ThreadBreakdown.Find(context),
+            Activities = ActivityBreakdown.Find(context),
             HandlerLeaks = handlerLeaks,
         };
     }

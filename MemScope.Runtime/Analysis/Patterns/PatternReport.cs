@@ -24,6 +24,9 @@ public sealed class PatternReport
     public required Pinning Pinning { get; init; }
     public required PInvokeTime PInvokeTime { get; init; }
     public required IReadOnlyList<ThreadAllocations> Threads { get; init; }
+
+    /// <summary>Allocations per System.Diagnostics.Activity; empty when tracked code ran under none.</summary>
+    public required IReadOnlyList<ActivityAllocations> Activities { get; init; }
     public required IReadOnlyList<HandlerLeak> HandlerLeaks { get; init; }
 }
 
@@ -113,3 +116,6 @@ public sealed record ThreadAllocations(int ThreadId, string? Name, int Objects, 
 /// Bytes: Bytes of those delegates, where the tracked code allocated them.<br/>
 /// </remarks>
 public sealed record HandlerLeak(string Field, string DelegateType, int Stores, int StillAttached, long Bytes, SiteInfo FirstStore, SiteInfo LastStore);
+
+/// <summary>What tracked code allocated while running under one Activity (a request, an operation), on how many threads.</summary>
+public sealed record ActivityAllocations(MemScopeRuntime.Identity.ActivityInfo Activity, int Objects, long Bytes, int Threads);

@@ -38,7 +38,7 @@ public static class AsyncScenario
 						awaiter = <>u__2;
 						<>u__2 = default;
 						num = (<>1__state = -1);
-						goto IL_0159;
+						goto label0;
 					}
 					byte[] array = new byte[100];
 					Probe.AllocArray(array, sizeof(byte), <MemScope>Sites.First + 0);
@@ -79,8 +79,8 @@ public static class AsyncScenario
 					<>t__builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
 					return;
 				}
-				goto IL_0159;
-				IL_0159:
+				goto label0;
+				label0:
 				awaiter.GetResult();
 				result = <buffer>5__1.Length + <text>5__2.Length;
 			}
