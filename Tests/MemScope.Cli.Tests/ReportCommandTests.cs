@@ -16,11 +16,24 @@ public sealed class ReportCommandTests(SampleTraces samples)
         var result = CliRun.InProcess("report", samples.Trace(samples.UnsafeFfiFolder), "-o", output, "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var suffix in new[] { "_memory_analysis", "_lifetime", "_unsafe_ffi", "_security_violations", "_complex_types", "_performance" })
+        foreach (var suffix in new[] { "_memory_analysis", "_lifetime", "_unsafe_ffi", "_security_violations", "_complex_types", "_patterns", "_performance" })
             Assert.True(File.Exists(Path.Combine(output, $"unsafe_ffi_demo{suffix}.json")), suffix + " missing");
         Assert.True(File.Exists(Path.Combine(output, "unsafe_ffi_demo.mscope")));
         using var analysis = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "unsafe_ffi_demo_memory_analysis.json")));
         Assert.Equal(1, analysis.RootElement.GetProperty("leaks").GetArrayLength());
+    }
+
+    [Fact]
+    public void Report_with_format_svg_writes_the_three_charts()
+    {
+        string output = samples.NewFolder();
+
+        var result = CliRun.InProcess("report", samples.Trace(samples.OwnershipFolder), "-o", output, "--format", "svg");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            ["ownership_demo_lifetimes.svg", "ownership_demo_timeline.svg", "ownership_demo_types.svg"],
+            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order());
     }
 
     [Fact]
