@@ -22,6 +22,10 @@ public class ExportBenchmarks
     [Params(10_000, 1_000_000)]
     public int Events { get; set; }
 
+    /// <summary>Auto is the default (Detailed up to 100,000 objects, so Fast at a million events); Detailed lists every object.</summary>
+    [Params(ExportMode.Auto, ExportMode.Detailed)]
+    public ExportMode Mode { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -30,7 +34,7 @@ public class ExportBenchmarks
     }
 
     [Benchmark]
-    public int ExportAll() => Reports.Write(_recording, "bench", _directory).Count;
+    public int ExportAll() => Reports.Write(_recording, "bench", _directory, new ExportOptions { Mode = Mode }).Count;
 }
 
 /// <summary>A realistic recording built without running woven code: 40 allocation sites over 8 types, 4 threads.</summary>
