@@ -23,6 +23,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
             new DisposablesConcern(context),
             new NativeMemoryConcern(context),
             new PInvokeConcern(context),
+            new EventSubscriptionsConcern(context),
             new LocalsConcern(context), // last: it wraps the method body, after the others inserted their code
         }.Where(c => c.Enabled).ToList();
 

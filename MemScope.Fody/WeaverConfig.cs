@@ -11,7 +11,7 @@ public sealed class WeaverConfig
 {
     private static readonly string[] KnownAttributes =
         {
-            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke",
+            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke", "TrackEvents",
             "TrackAll", "IncludeNamespaces", "ExcludeNamespaces",
         };
 
@@ -22,6 +22,7 @@ public sealed class WeaverConfig
     public bool TrackHandles { get; private set; } = true;
     public bool TrackNativeMemory { get; private set; } = true;
     public bool TrackPInvoke { get; private set; } = true;
+    public bool TrackEvents { get; private set; } = true;
     public bool TrackAll { get; private set; }
     public IReadOnlyList<string> IncludeNamespaces { get; private set; } = Array.Empty<string>();
     public IReadOnlyList<string> ExcludeNamespaces { get; private set; } = Array.Empty<string>();
@@ -44,6 +45,7 @@ public sealed class WeaverConfig
                 case "TrackHandles": config.TrackHandles = ReadBool(attribute); break;
                 case "TrackNativeMemory": config.TrackNativeMemory = ReadBool(attribute); break;
                 case "TrackPInvoke": config.TrackPInvoke = ReadBool(attribute); break;
+                case "TrackEvents": config.TrackEvents = ReadBool(attribute); break;
                 case "TrackAll": config.TrackAll = ReadBool(attribute); break;
                 case "IncludeNamespaces": config.IncludeNamespaces = ReadList(attribute); break;
                 case "ExcludeNamespaces": config.ExcludeNamespaces = ReadList(attribute); break;

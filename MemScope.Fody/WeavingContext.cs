@@ -42,6 +42,8 @@ public sealed class WeavingContext
         HandleSetInvalid = Import("HandleSetInvalid", 2);
         HandleGet = Import("HandleGet", 2);
         PInvokeEnter = Import("PInvokeEnter", 1);
+        Subscribe = Import("Subscribe", 3);
+        Unsubscribe = Import("Unsubscribe", 3);
         PInvokeExit = Import("PInvokeExit", 2);
         PInvokePointer = Import("PInvokePointer", 3);
         PInvokeHandle = Import("PInvokeHandle", 3);
@@ -84,6 +86,8 @@ public sealed class WeavingContext
     public MethodReference HandleSetInvalid { get; }
     public MethodReference HandleGet { get; }
     public MethodReference PInvokeEnter { get; }
+    public MethodReference Subscribe { get; }
+    public MethodReference Unsubscribe { get; }
     public MethodReference PInvokeExit { get; }
     public MethodReference PInvokePointer { get; }
     public MethodReference PInvokeHandle { get; }

@@ -73,6 +73,12 @@ internal static class JsonFile
         SiteKind.Local => "local",
         SiteKind.Field => "field",
         SiteKind.ScopeEnd => "scopeEnd",
+        SiteKind.Dispose => "dispose",
+        SiteKind.Call => "call",
+        SiteKind.Native => "native",
+        SiteKind.PInvoke => "pinvoke",
+        SiteKind.Finalizer => "finalizer",
+        SiteKind.Event => "event",
         _ => "unknown",
     };
 

@@ -36,6 +36,7 @@ internal static class PatternsJson
             WriteThreads(writer, patterns.Threads);
             WriteActivities(writer, patterns.Activities);
             WriteHandlerLeaks(writer, patterns.HandlerLeaks);
+            WriteSubscriptionLeaks(writer, patterns.EventSubscriptionLeaks);
             WriteThresholds(writer, patterns.Options);
         });
 
@@ -232,6 +233,26 @@ internal static class PatternsJson
             writer.WriteNumber("objects", a.Objects);
             writer.WriteNumber("bytes", a.Bytes);
             writer.WriteNumber("threads", a.Threads);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteSubscriptionLeaks(Utf8JsonWriter writer, IReadOnlyList<EventSubscriptionLeak> leaks)
+    {
+        writer.WriteStartArray("eventSubscriptionLeaks");
+        foreach (var l in leaks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("event", l.Event);
+            writer.WriteString("subscriberType", l.SubscriberType);
+            JsonFile.WriteNullableString(writer, "subscriberVariable", l.SubscriberVariable);
+            JsonFile.WriteNullableString(writer, "publisherType", l.PublisherType);
+            JsonFile.WriteNullableString(writer, "publisherVariable", l.PublisherVariable);
+            writer.WriteNumber("stillAttached", l.StillAttached);
+            writer.WriteNumber("subscriptions", l.Subscriptions);
+            writer.WriteNumber("subscriberBytes", l.SubscriberBytes);
+            JsonFile.WriteSite(writer, "subscribedAt", l.SubscribedAt);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -60,6 +60,11 @@ public enum EventKind : byte
 
     /// <summary>The thread's events from here on run under another System.Diagnostics.Activity. ObjectId: its id in the recording's activities, 0 for none.</summary>
     ActivityChange = 27,
+
+    /// <summary>A handler was added to an event (`publisher.Changed += handler`). ObjectId: the handler's target (the subscriber), 0 for a static method; Value: the publisher's id, 0 for a static event.</summary>
+    Subscribe = 28,
+    /// <summary>A handler was removed from an event; same fields as <see cref="Subscribe"/>.</summary>
+    Unsubscribe = 29,
 }
 
 /// <summary>What a free, a GCHandle free or a pool return found.</summary>

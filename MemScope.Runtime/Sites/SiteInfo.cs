@@ -23,4 +23,10 @@ public enum SiteKind
     Local,
     Field,
     ScopeEnd,
+    Dispose,
+    Call,
+    Native,
+    PInvoke,
+    Finalizer,
+    Event,
 }

@@ -75,6 +75,12 @@ public sealed class SiteTable
         "local" => SiteKind.Local,
         "field" => SiteKind.Field,
         "scopeEnd" => SiteKind.ScopeEnd,
+        "dispose" => SiteKind.Dispose,
+        "call" => SiteKind.Call,
+        "native" => SiteKind.Native,
+        "pinvoke" => SiteKind.PInvoke,
+        "finalizer" => SiteKind.Finalizer,
+        "event" => SiteKind.Event,
         _ => SiteKind.Unknown,
     };
 

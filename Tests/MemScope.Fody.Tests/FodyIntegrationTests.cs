@@ -31,7 +31,7 @@ public class FodyIntegrationTests
 
         Assert.Equal(new[]
         {
-            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke",
+            "TrackLocals", "TrackAllocations", "TrackFields", "TrackDisposables", "TrackHandles", "TrackNativeMemory", "TrackPInvoke", "TrackEvents",
             "TrackAll", "IncludeNamespaces", "ExcludeNamespaces",
         }, declared);
     }

@@ -21,6 +21,9 @@ internal sealed class RecordedRun
 
     public Recording Recording { get; }
 
+    /// <summary>Only what was recorded while the scenario ran: for analyses that must not see other scenarios.</summary>
+    public Recording Window => Recording.Since(_start);
+
     public static RecordedRun Of(Action scenario)
     {
         long start = Stopwatch.GetTimestamp();

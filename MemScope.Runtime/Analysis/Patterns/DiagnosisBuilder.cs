@@ -209,6 +209,20 @@ internal sealed class DiagnosisBuilder
         }
     }
 
+    public void AddSubscriptionLeaks(IEnumerable<EventSubscriptionLeak> leaks)
+    {
+        foreach (var l in leaks)
+        {
+            string publisher = l.PublisherType is null ? "a static event" : $"{l.PublisherType} '{l.PublisherVariable ?? "?"}', still alive,";
+            Add("eventSubscriptionLeak", FindingSeverity.Warning,
+                $"Event-handler leak: {l.SubscriberType} '{l.SubscriberVariable ?? "?"}' subscribed to {l.Event} at {Site(l.SubscribedAt)} and never unsubscribed; " +
+                $"{publisher} keeps it reachable.",
+                l.SubscriberBytes, l.StillAttached, l.SubscribedAt,
+                $"{Count(l.Subscriptions)} {Plural(l.Subscriptions, "subscription", "subscriptions")}, {Count(l.StillAttached)} still attached at the end",
+                "from the Subscribe/Unsubscribe events woven at += and -= in tracked code; the subscriber is the handler's target");
+        }
+    }
+
     public List<Finding> Build()
     {
         var ranked = _candidates

@@ -18,6 +18,7 @@ public static class PatternAnalysis
         var pinning = PinningDetector.Find(context);
         var pinvoke = PInvokeTimeDetector.Find(context);
         var handlerLeaks = HandlerLeakDetector.Find(context);
+        var subscriptionLeaks = EventSubscriptionDetector.Find(context);
 
         var diagnosis = new DiagnosisBuilder(context);
         diagnosis.AddLeaks(report.Leaks);
@@ -30,6 +31,7 @@ public static class PatternAnalysis
         diagnosis.AddPinning(pinning);
         diagnosis.AddPInvokeTime(pinvoke);
         diagnosis.AddHandlerLeaks(handlerLeaks);
+        diagnosis.AddSubscriptionLeaks(subscriptionLeaks);
 
         return new PatternReport
         {
@@ -48,6 +50,7 @@ public static class PatternAnalysis
             Threads = ThreadBreakdown.Find(context),
             Activities = ActivityBreakdown.Find(context),
             HandlerLeaks = handlerLeaks,
+            EventSubscriptionLeaks = subscriptionLeaks,
         };
     }
 }

@@ -28,6 +28,9 @@ public sealed class PatternReport
     /// <summary>Allocations per System.Diagnostics.Activity; empty when tracked code ran under none.</summary>
     public required IReadOnlyList<ActivityAllocations> Activities { get; init; }
     public required IReadOnlyList<HandlerLeak> HandlerLeaks { get; init; }
+
+    /// <summary>Subscribers still attached at the end to an event of a live publisher (from the woven `+=`/`-=`).</summary>
+    public required IReadOnlyList<EventSubscriptionLeak> EventSubscriptionLeaks { get; init; }
 }
 
 /// <summary>An allocation site whose objects mostly die young: allocation rate the GC pays for.</summary>
@@ -119,3 +122,18 @@ public sealed record HandlerLeak(string Field, string DelegateType, int Stores, 
 
 /// <summary>What tracked code allocated while running under one Activity (a request, an operation), on how many threads.</summary>
 public sealed record ActivityAllocations(MemScopeRuntime.Identity.ActivityInfo Activity, int Objects, long Bytes, int Threads);
+
+/// <summary>
+/// A subscriber kept reachable by a publisher's event: subscribed (at <see cref="SubscribedAt"/>) more often than it
+/// unsubscribed, while the publisher stayed alive. A null <see cref="PublisherType"/> is a static event.
+/// </summary>
+public sealed record EventSubscriptionLeak(
+    string Event,
+    string SubscriberType,
+    string? SubscriberVariable,
+    string? PublisherType,
+    string? PublisherVariable,
+    int StillAttached,
+    int Subscriptions,
+    long SubscriberBytes,
+    SiteInfo SubscribedAt);
