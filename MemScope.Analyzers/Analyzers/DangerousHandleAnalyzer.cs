@@ -64,7 +64,6 @@ namespace MemScopeAnalyzers.Analyzers
 
                     return Calls(body, "DangerousAddRef", receiver);
                 }
-
             }
 
             return false;
