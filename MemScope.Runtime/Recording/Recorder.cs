@@ -53,7 +53,18 @@ internal static class Recorder
             return null;
         }
 
-        var chunk = new EventChunk(log);
+        EventChunk chunk;
+        try
+        {
+            chunk = new EventChunk(log);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // The program is short of memory: MemScope gives way, counts the loss, and never throws into it.
+            Diagnostics.Fault(e);
+            log.CountDrop();
+            return null;
+        }
         s_chunks.Add(chunk);
         t_chunk = chunk;
         return chunk;

@@ -33,14 +33,38 @@ public class RecorderConcurrencyTests
         var snapshot = Recorder.Snapshot();
         long dropped = snapshot.Dropped - droppedBefore;
         var events = EventsAt(snapshot, firstSite, threads);
+        // Other tests of this process share the bounded buffer, so some events may have been dropped: counted, never lost.
         Assert.Equal(threads * perThread, events.Count + dropped);
-        Assert.Equal(0, dropped); // the default buffer holds millions of events
         foreach (var group in events.GroupBy(e => e.Site))
         {
-            var ids = group.Select(e => e.ObjectId).ToList();
-            Assert.Equal(perThread, ids.Distinct().Count());
-            Assert.Equal(Enumerable.Range(1, perThread).Select(i => (long)i), ids.OrderBy(i => i));
+            var ids = group.Select(e => e.ObjectId).OrderBy(i => i).ToList();
+            Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => (long)i), ids); // each kept once, as a prefix
             Assert.Single(group.Select(e => e.ThreadId).Distinct());
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async System.Threading.Tasks.Task Sixty_four_threads_of_a_hundred_thousand_events_finish_without_deadlock_and_lose_nothing_uncounted()
+    {
+        const int threads = 64, perThread = 100_000;
+        int firstSite = ReserveSites(threads);
+        long droppedBefore = Recorder.Snapshot().Dropped;
+
+        await System.Threading.Tasks.Task.Run(() => RunThreads(threads, t =>
+        {
+            for (int i = 0; i < perThread; i++)
+                Recorder.Append(EventKind.Alloc, firstSite + t, i + 1, 32);
+        }));
+
+        var snapshot = Recorder.Snapshot();
+        var events = EventsAt(snapshot, firstSite, threads);
+        long dropped = snapshot.Dropped - droppedBefore;
+        Assert.Equal((long)threads * perThread, events.Count + dropped);
+        foreach (var group in events.GroupBy(e => e.Site))
+        {
+            // Whatever a thread kept is a prefix of what it recorded: drops only ever cut the end, never a hole.
+            var ids = group.Select(e => e.ObjectId).OrderBy(i => i).ToList();
+            Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => (long)i), ids);
         }
     }
 
@@ -108,5 +132,15 @@ public class RecorderConcurrencyTests
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+    }
+}
+
+public class RecorderSettingsTests
+{
+    [Fact]
+    public void The_test_run_gives_the_recorder_the_room_its_runsettings_ask_for()
+    {
+        // Guards test.runsettings: without it the concurrency tests could exhaust the default 256 MB and drop others' events.
+        Assert.Equal(1024L * 1024 * 1024 / (EventChunk.Capacity * 32), Recorder.MaxChunks);
     }
 }
