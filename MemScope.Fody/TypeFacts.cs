@@ -14,12 +14,14 @@ public enum Storage
 
 public static class TypeFacts
 {
+    private const int AllowByRefLike = 0x0020; // GenericParameterAttributes.AllowByRefLike, newer than this Cecil
     public static Storage StorageOf(TypeReference type)
     {
         switch (type)
         {
-            case GenericParameter _:
-                return Storage.Generic;
+            case GenericParameter parameter:
+                // `where T : allows ref struct` (C# 13): T may be a ref struct, which cannot be boxed.
+                return ((int)parameter.Attributes & AllowByRefLike) != 0 ? Storage.Value : Storage.Generic;
             case ArrayType _:
                 return Storage.Reference;
             case ByReferenceType _:

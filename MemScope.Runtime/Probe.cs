@@ -65,6 +65,11 @@ public static partial class Probe
     /// </summary>
     public static void Bind(object? value, object? previous, int site)
     {
+        // A generic local or field holding a struct arrives boxed: a fresh box each time, not an object the program holds.
+        if (value is ValueType)
+            value = null;
+        if (previous is ValueType)
+            previous = null;
         if (!s_enabled || ReferenceEquals(value, previous))
             return;
         try
@@ -83,7 +88,7 @@ public static partial class Probe
     /// <summary>The local that held <paramref name="obj"/> went out of scope.</summary>
     public static void ScopeEnd(object? obj, int site)
     {
-        if (!s_enabled || obj is null)
+        if (!s_enabled || obj is null or ValueType)
             return;
         try
         {
