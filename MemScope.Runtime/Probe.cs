@@ -15,6 +15,7 @@ namespace MemScopeRuntime;
 public static partial class Probe
 {
     private static readonly bool s_enabled = RuntimeSettings.Enabled;
+    private static readonly int s_sampleOneIn = RuntimeSettings.SampleOneIn;
 
     /// <summary>Called once per woven assembly; starts the session and returns the assembly's first site id.</summary>
     public static int RegisterModule(Type anchor, int siteCount)
@@ -30,7 +31,7 @@ public static partial class Probe
 
     public static void Alloc(object? obj, long allocatedBytesBefore, int site)
     {
-        if (!s_enabled || obj is null)
+        if (!s_enabled || obj is null || !AllocationSampler.Take(s_sampleOneIn))
             return;
         long bytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBytesBefore;
         try
@@ -46,7 +47,7 @@ public static partial class Probe
 
     public static void AllocArray(Array? array, int elementSize, int site)
     {
-        if (!s_enabled || array is null)
+        if (!s_enabled || array is null || !AllocationSampler.Take(s_sampleOneIn))
             return;
         try
         {

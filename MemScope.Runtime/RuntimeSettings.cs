@@ -19,6 +19,9 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_EXPORT=none turns the automatic export at process exit off.</summary>
     public static bool AutoExport => !string.Equals(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"), "none", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>MEMSCOPE_SAMPLE=N records about one allocation in N (1, the default, records all); reports scale totals back up.</summary>
+    public static readonly int SampleOneIn = ReadPositiveInt("MEMSCOPE_SAMPLE", 1);
+
     /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
     public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
 

@@ -44,6 +44,8 @@ internal static class JsonFile
         writer.WriteString("generatedAt", DateTimeOffset.UtcNow);
         writer.WriteString("sessionStartedAt", recording.StartedAt);
         writer.WriteString("tool", "MemScope " + typeof(JsonFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+        // Every file says whether allocations were sampled, so no total is read as exact when it is not.
+        writer.WriteNumber("sampledOneIn", recording.SampleOneIn);
     }
 
     public static void WriteSite(Utf8JsonWriter writer, string property, SiteInfo? site)

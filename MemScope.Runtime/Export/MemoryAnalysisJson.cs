@@ -46,15 +46,21 @@ internal static class MemoryAnalysisJson
     {
         var all = new ObjectTotals();
         int allocated = 0;
+        long allocatedBytes = 0;
         foreach (var obj in report.Objects)
         {
             all.Add(obj);
             if (obj.AllocSite is not null)
+            {
                 allocated++;
+                allocatedBytes += obj.Size;
+            }
         }
         writer.WriteStartObject("summary");
         writer.WriteNumber("trackedObjects", all.Count);
         writer.WriteNumber("allocatedObjects", allocated);
+        writer.WriteNumber("estimatedAllocatedObjects", (long)allocated * recording.SampleOneIn);
+        writer.WriteNumber("estimatedAllocatedBytes", allocatedBytes * recording.SampleOneIn);
         writer.WriteNumber("totalBytes", all.Bytes);
         writer.WriteNumber("liveObjects", all.LiveCount);
         writer.WriteNumber("liveBytes", all.LiveBytes);

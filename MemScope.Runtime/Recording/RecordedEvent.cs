@@ -27,6 +27,9 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
     /// <summary>Type descriptions when they do not come from this process's live types (a trace file, a sub-range).</summary>
     public Dictionary<int, Identity.TypeInfo>? Types { get; init; }
 
+    /// <summary>1 when every allocation was recorded; N when one in N was (MEMSCOPE_SAMPLE).</summary>
+    public int SampleOneIn { get; init; } = 1;
+
     /// <summary>Stopwatch ticks per second of the process that recorded the events.</summary>
     public long TimestampFrequency { get; init; } = System.Diagnostics.Stopwatch.Frequency;
 

@@ -112,6 +112,7 @@ internal static class Recorder
         {
             BufferBytes = BufferBytes,
             BufferLimitBytes = BufferLimitBytes,
+            SampleOneIn = RuntimeSettings.SampleOneIn,
         };
     }
 

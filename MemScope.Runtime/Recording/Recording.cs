@@ -59,6 +59,9 @@ public sealed class Recording
     /// <summary>AllocationTick samples of all allocations of the process, or null when that sampling was off.</summary>
     public IReadOnlyList<Gc.AllocationSample>? SystemAllocations => _snapshot.SystemAllocations;
 
+    /// <summary>1 when every allocation was recorded; N when one in N was, so allocation totals estimate N times what was recorded.</summary>
+    public int SampleOneIn => _snapshot.SampleOneIn;
+
     public long BufferBytes => _snapshot.BufferBytes;
     public long BufferLimitBytes => _snapshot.BufferLimitBytes;
     public SiteTable Sites { get; }

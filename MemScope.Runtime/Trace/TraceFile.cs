@@ -219,7 +219,7 @@ public static class TraceFile
             Magic.CopyTo(header);
             BinaryPrimitives.WriteUInt16LittleEndian(header[8..], FormatVersion);
             BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[12..], 0);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)recording.SampleOneIn);
             BinaryPrimitives.WriteInt64LittleEndian(header[16..], System.Diagnostics.Stopwatch.Frequency);
             BinaryPrimitives.WriteInt64LittleEndian(header[24..], recording.StartTimestamp);
             BinaryPrimitives.WriteInt64LittleEndian(header[32..], recording.StartedAt.ToUnixTimeMilliseconds());

@@ -25,9 +25,12 @@ internal static class TraceReader
         int version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version != TraceFile.FormatVersion)
             throw new TraceFormatException($"{path}: trace format version {version}; this memscope reads version {TraceFile.FormatVersion}.");
+        uint sampleOneIn = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
         long frequency = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
         long startTimestamp = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
         long startedAtMs = BinaryPrimitives.ReadInt64LittleEndian(header[32..]);
+        if (sampleOneIn > int.MaxValue)
+            throw new TraceFormatException($"{path}: corrupt header (sampling rate {sampleOneIn}).");
         if (frequency <= 0)
             throw new TraceFormatException($"{path}: corrupt header (timestamp frequency {frequency}).");
         if (startedAtMs < 0 || startedAtMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
@@ -93,6 +96,7 @@ internal static class TraceReader
             Activities = activities,
             Types = types,
             TimestampFrequency = frequency,
+            SampleOneIn = Math.Max(1, (int)sampleOneIn),
         };
         return new Recording.Recording(snapshot, new SiteTable(sites), startTimestamp, DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs), faults ?? 0);
     }
