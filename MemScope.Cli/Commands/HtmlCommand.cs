@@ -2,10 +2,14 @@ using System.CommandLine;
 using System.IO;
 using MemScopeCli.Analysis;
 using MemScopeCli.Html;
+using MemScopeRuntime.Export.Dashboard;
 
 namespace MemScopeCli.Commands;
 
-/// <summary>memscope html: the seed's `make html DIR= BASE= OUTPUT=` — one offline HTML page from the trace in a report folder.</summary>
+/// <summary>
+/// memscope html: the seed's `make html DIR= BASE= OUTPUT=` — the interactive dashboard from the trace in a report folder.
+/// It calls the exporter's own generator, so the page is byte for byte the dashboard.html the run wrote.
+/// </summary>
 internal static class HtmlCommand
 {
     public static Command Create(CliConsole console)
@@ -13,7 +17,7 @@ internal static class HtmlCommand
         var directory = CommonOptions.Trace("dir", "A report folder (MemoryAnalysis/<name>/) or a .mscope trace");
         var baseName = CommonOptions.Base();
         var output = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: <dir>/<NAME>_report.html)", HelpName = "FILE" };
-        var command = new Command("html", "Write a self-contained HTML page (overview, leaks, violations, top types and sites) for the trace in a report folder")
+        var command = new Command("html", "Write the self-contained interactive dashboard (timeline, lifetimes, tables, object drill-down) for the trace in a report folder")
         {
             directory, baseName, output,
         };
@@ -21,7 +25,7 @@ internal static class HtmlCommand
         {
             var analysis = TraceAnalysis.Load(console, parse.GetRequiredValue(directory), parse.GetValue(baseName));
             string path = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(analysis.Path))!, HtmlReportPage.FileName(analysis.Name));
-            HtmlReportPage.Write(analysis, path);
+            DashboardFile.Write(analysis.Recording, analysis.Lifecycle, analysis.Patterns, analysis.Name, path);
             console.Out.WriteLine($"Wrote {path}");
             return ExitCodes.Ok;
         });

@@ -13,6 +13,7 @@ internal static class ReportWriter
     {
         Directory.CreateDirectory(directory);
         var report = LifecycleAnalysis.Analyze(recording);
+        var patterns = PatternAnalysis.Analyze(recording, report);
         bool detailed = options.IsDetailed(report.Objects.Count);
         string File(string suffix) => Path.Combine(directory, name + suffix);
         var files = new List<string>
@@ -22,9 +23,10 @@ internal static class ReportWriter
             UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")),
             SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
             ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
-            PatternsJson.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, File("_patterns.json")),
+            PatternsJson.Write(recording, report, patterns, name, File("_patterns.json")),
         };
         files.AddRange(Svg.SvgCharts.WriteAll(recording, report, name, directory));
+        files.Add(Dashboard.DashboardFile.Write(recording, report, patterns, name, Path.Combine(directory, Dashboard.DashboardFile.FileName)));
         files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
         string trace = File(".mscope");
         Trace.TraceFile.Write(recording, trace);

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using MemScopeCli.Html;
 using MemScopeRuntime.Analysis;
 using MemScopeRuntime.Trace;
@@ -11,7 +12,7 @@ namespace MemScope.Cli.Tests;
 public sealed class HtmlCommandTests(SampleTraces samples)
 {
     [Fact]
-    public void Html_writes_one_offline_page_without_any_http_or_https_url()
+    public void Html_writes_one_offline_dashboard_without_any_http_or_https_url()
     {
         string file = Path.Combine(samples.NewFolder(), "page.html");
 
@@ -22,7 +23,8 @@ public sealed class HtmlCommandTests(SampleTraces samples)
         Assert.StartsWith("<!DOCTYPE html>", page);
         Assert.DoesNotContain("http://", page);
         Assert.DoesNotContain("https://", page);
-        Assert.DoesNotContain("<script", page);
+        Assert.Contains("<script type=\"application/json\" id=\"memscope-data\">", page);
+        Assert.Contains("default-src 'none'", page);
         Assert.Contains("requestHeader", page);
     }
 
@@ -40,7 +42,8 @@ public sealed class HtmlCommandTests(SampleTraces samples)
         foreach (var name in generics)
         {
             Assert.DoesNotContain(name, page);
-            Assert.Contains(name.Replace("<", "&lt;").Replace(">", "&gt;"), page);
+            // The dashboard embeds names as JSON with '<' and '>' escaped (\u003C, \u003E), so no name is ever markup.
+            Assert.Contains(JsonEncodedText.Encode(name).ToString(), page);
         }
     }
 

@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using MemScopeRuntime.Analysis;
+using MemScopeRuntime.Analysis.Patterns;
+using MemScopeRuntime.Export.Dashboard;
+using MemScopeRuntime.Recording;
+using MemScopeRuntime.Sites;
+
+namespace MemScope.Dashboard.Tests;
+
+/// <summary>Dashboards generated from hand-built recordings with known contents.</summary>
+internal static class Dashboards
+{
+    public const string Payload = "</script><img src=x onerror=alert(1)>";
+
+    public static string Write(Recording recording, string name)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("memscope-dashboard-").FullName, DashboardFile.FileName);
+        var report = LifecycleAnalysis.Analyze(recording);
+        return DashboardFile.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, path);
+    }
+
+    /// <summary>
+    /// <paramref name="objects"/> objects of five events each (identify, alloc, bind, scope end, collect), over
+    /// 20 types, 50 variables and 50 sites; every 97th object is disposed twice (a violation).
+    /// </summary>
+    public static Recording Synthetic(int objects, string? typeName = null, string? variable = null)
+    {
+        var b = new RecordingBuilder();
+        var types = new int[20];
+        for (int t = 0; t < types.Length; t++)
+            types[t] = b.Type(t == 0 && typeName is not null ? typeName : $"App.Model.Item{t}", disposable: t % 2 == 0);
+        var allocs = new SiteInfo[50];
+        var locals = new SiteInfo[50];
+        for (int s = 0; s < allocs.Length; s++)
+        {
+            allocs[s] = b.Site(SiteKind.Alloc, 100 + s, s == 0 && variable is not null ? variable : $"item{s}", $"Src/Worker{s % 7}.cs", $"App.Worker{s % 7}.Run");
+            locals[s] = b.Site(SiteKind.Local, 100 + s, s == 0 && variable is not null ? variable : $"item{s}", $"Src/Worker{s % 7}.cs", $"App.Worker{s % 7}.Run");
+        }
+        var dispose = b.Site(SiteKind.Unknown, 900, "Item.Dispose");
+        for (long id = 1; id <= objects; id++)
+        {
+            int s = (int)(id % allocs.Length);
+            b.Allocate(id, types[id % types.Length], allocs[s], 24 + (id * 37 % 4000));
+            b.Add(EventKind.Bind, locals[s], id);
+            if (id % 97 == 0)
+            {
+                b.Add(EventKind.Dispose, dispose, id);
+                b.Add(EventKind.DisposeAgain, dispose, id);
+            }
+            else
+            {
+                b.Add(EventKind.ScopeEnd, locals[s], id);
+            }
+            // Collected a little later, so the live bytes rise and fall.
+            b.Add(EventKind.Collected, null, Math.Max(1, id - 3));
+        }
+        return b.Build();
+    }
+
+    public static (string Path, TimeSpan Elapsed) Timed(Recording recording, string name)
+    {
+        var clock = Stopwatch.StartNew();
+        string path = Write(recording, name);
+        return (path, clock.Elapsed);
+    }
+}
