@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.IO;
 using MemScopeCli.Analysis;
-using MemScopeCli.Html;
 using MemScopeRuntime.Export.Dashboard;
 
 namespace MemScopeCli.Commands;
@@ -16,7 +15,7 @@ internal static class HtmlCommand
     {
         var directory = CommonOptions.Trace("dir", "A report folder (MemoryAnalysis/<name>/) or a .mscope trace");
         var baseName = CommonOptions.Base();
-        var output = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: <dir>/<NAME>_report.html)", HelpName = "FILE" };
+        var output = new Option<string?>("--output", "-o") { Description = "The HTML file to write (default: <dir>/dashboard.html, the file MemScope.Export writes)", HelpName = "FILE" };
         var command = new Command("html", "Write the self-contained interactive dashboard (timeline, lifetimes, tables, object drill-down) for the trace in a report folder")
         {
             directory, baseName, output,
@@ -24,7 +23,7 @@ internal static class HtmlCommand
         command.SetAction(parse =>
         {
             var analysis = TraceAnalysis.Load(console, parse.GetRequiredValue(directory), parse.GetValue(baseName));
-            string path = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(analysis.Path))!, HtmlReportPage.FileName(analysis.Name));
+            string path = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(analysis.Path))!, DashboardFile.FileName);
             DashboardFile.Write(analysis.Recording, analysis.Lifecycle, analysis.Patterns, analysis.Name, path);
             console.Out.WriteLine($"Wrote {path}");
             return ExitCodes.Ok;

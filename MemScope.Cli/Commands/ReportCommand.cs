@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using MemScopeCli.Analysis;
-using MemScopeCli.Html;
 using MemScopeRuntime.Export;
 
 namespace MemScopeCli.Commands;
@@ -16,7 +15,7 @@ namespace MemScopeCli.Commands;
 /// <remarks>
 /// --format picks file kinds: json keeps the JSON set and the .mscope copy of the trace (the trace is the data the
 /// JSON is derived from, so it travels with it; a folder written with json can be fed back to every verb);
-/// svg keeps the charts the runtime writes; html adds the one-page HTML report. Default: all three.
+/// svg keeps the charts the runtime writes; html keeps dashboard.html. Default: all three.
 /// </remarks>
 internal static class ReportCommand
 {
@@ -78,8 +77,6 @@ internal static class ReportCommand
             if (Directory.Exists(staging))
                 Directory.Delete(staging, recursive: true);
         }
-        if (kinds.Contains("html"))
-            kept.Add(HtmlReportPage.Write(analysis, Path.Combine(directory, HtmlReportPage.FileName(analysis.Name))));
         return kept;
     }
 

@@ -37,14 +37,14 @@ public sealed class ReportCommandTests(SampleTraces samples)
     }
 
     [Fact]
-    public void Report_with_format_html_keeps_only_the_page()
+    public void Report_with_format_html_keeps_only_the_dashboard()
     {
         string output = samples.NewFolder();
 
         var result = CliRun.InProcess("report", samples.Trace(samples.OwnershipFolder), "-o", output, "--format", "html");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["ownership_demo_report.html"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal(["dashboard.html"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
     }
 
     [Fact]
