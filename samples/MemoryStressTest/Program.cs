@@ -29,17 +29,7 @@ internal static class Program
         var blocks = new IntPtr[Threads][];
         var sums = new long[Threads];
         var nativeSums = new long[Threads];
-        using var phase = new Barrier(Threads);
-        var threads = new Thread[Threads];
-        for (int t = 0; t < Threads; t++)
-        {
-            int me = t;
-            threads[t] = new Thread(() => Worker(me, phase, connections, blocks, sums, nativeSums)) { Name = $"stress-{me}" };
-            threads[t].Start();
-        }
-        foreach (var thread in threads)
-            thread.Join();
-
+        RunThreads(connections, blocks, sums, nativeSums);
         long poolSum = ThreadPoolWork();
         long asyncSum = AsyncWork().GetAwaiter().GetResult();
         stopwatch.Stop();
@@ -73,6 +63,21 @@ internal static class Program
         Console.WriteLine(Line($"report                   {export.Directory}"));
         Console.WriteLine(Line($"elapsed                  {stopwatch.Elapsed.TotalMilliseconds:F0} ms (workload), {export.Duration.TotalMilliseconds:F0} ms (export)"));
         return 0;
+    }
+
+    private static void RunThreads(Connection[][] connections, IntPtr[][] blocks, long[] sums, long[] nativeSums)
+    {
+        // Disposed before the export, so the report's only findings are the sample's own.
+        using var phase = new Barrier(Threads);
+        var threads = new Thread[Threads];
+        for (int t = 0; t < Threads; t++)
+        {
+            int me = t;
+            threads[t] = new Thread(() => Worker(me, phase, connections, blocks, sums, nativeSums)) { Name = $"stress-{me}" };
+            threads[t].Start();
+        }
+        foreach (var thread in threads)
+            thread.Join();
     }
 
     private static void Worker(int me, Barrier phase, Connection[][] connections, IntPtr[][] blocks, long[] sums, long[] nativeSums)
