@@ -29,9 +29,9 @@ public static class MemScope
         options ??= new ExportOptions();
         if (options.SystemAllocations)
             MemScopeRuntime.Gc.AllocationTickListener.Start();
-        Session.RememberExportName(name);
         var stopwatch = Stopwatch.StartNew();
         var recording = Snapshot();
+        Session.RememberExport(name, recording.Events.Count + recording.DroppedEvents);
         var directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
         var files = ReportWriter.WriteAll(recording, name, directory, options, stopwatch);
         stopwatch.Stop();

@@ -13,6 +13,7 @@ internal static class Session
 {
     private static int s_started;
     private static string? s_lastExportName;
+    private static long s_eventsAtLastExport = -1;
 
     public static long StartTimestamp { get; private set; } = Stopwatch.GetTimestamp();
     public static DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
@@ -29,7 +30,11 @@ internal static class Session
             Gc.AllocationTickListener.Start();
     }
 
-    public static void RememberExportName(string name) => Volatile.Write(ref s_lastExportName, name);
+    public static void RememberExport(string name, long eventsRecordedAndDropped)
+    {
+        Volatile.Write(ref s_lastExportName, name);
+        Volatile.Write(ref s_eventsAtLastExport, eventsRecordedAndDropped);
+    }
 
     public static string DefaultExportName =>
         Volatile.Read(ref s_lastExportName)
@@ -38,7 +43,8 @@ internal static class Session
 
     private static void ExportAtExit()
     {
-        if (!RuntimeSettings.AutoExport)
+        // Nothing happened since the program's own export: writing the same report again would only cost time.
+        if (!RuntimeSettings.AutoExport || Recording.Recorder.CountEvents() == Volatile.Read(ref s_eventsAtLastExport))
             return;
         try
         {

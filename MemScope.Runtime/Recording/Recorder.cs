@@ -116,6 +116,17 @@ internal static class Recorder
         };
     }
 
+    /// <summary>Events recorded and dropped so far, counted without copying them.</summary>
+    public static long CountEvents()
+    {
+        long count = 0;
+        foreach (var chunk in s_chunks.Snapshot())
+            count += Volatile.Read(ref chunk.Count);
+        foreach (var log in s_threads.Snapshot())
+            count += Volatile.Read(ref log.Dropped);
+        return count;
+    }
+
     /// <summary>Bytes held by event chunks: the tracker's own memory for recorded events.</summary>
     public static long BufferBytes => Math.Min(Volatile.Read(ref s_chunksAllocated), MaxChunks) * EventChunk.Capacity * Unsafe.SizeOf<TraceEvent>();
 
