@@ -21,20 +21,14 @@ internal static class JsonFile
         Encoder = JavaScriptEncoder.Default,
     };
 
-    public static string Write(string path, Action<Utf8JsonWriter> body)
-    {
-        // Write to a temporary file first so a failed export never leaves a half-written report behind.
-        string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var writer = new Utf8JsonWriter(stream, Options))
+    public static string Write(string path, Action<Utf8JsonWriter> body) =>
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new Utf8JsonWriter(stream, Options);
             writer.WriteStartObject();
             body(writer);
             writer.WriteEndObject();
-        }
-        File.Move(temporary, path, overwrite: true);
-        return path;
-    }
+        });
 
     public static void WriteHeader(Utf8JsonWriter writer, Recording.Recording recording, string name, string schemaId)
     {

@@ -24,10 +24,8 @@ public static class TraceFile
     internal static readonly byte[] Magic = "MSCOPE\0\0"u8.ToArray();
     internal const int HeaderSize = 40;
 
-    public static void Write(Recording.Recording recording, string path)
-    {
-        string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+    public static void Write(Recording.Recording recording, string path) =>
+        Export.AtomicFile.Write(path, stream =>
         {
             var writer = new TraceWriter(stream);
             writer.Header(recording);
@@ -49,9 +47,7 @@ public static class TraceFile
                 body.Write(recording.InternalFaults);
                 body.Write((long)recording.Events.Count);
             });
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
+        });
 
     /// <summary>Reads a trace; anything wrong with the file is a <see cref="TraceFormatException"/> with one clear line.</summary>
     public static Recording.Recording Read(string path)

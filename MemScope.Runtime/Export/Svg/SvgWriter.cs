@@ -142,25 +142,13 @@ internal sealed class SvgWriter
         return copy.Append("</svg>\n").ToString();
     }
 
-    /// <summary>Writes the document to a temporary file first so a failed export never leaves a half-written chart behind.</summary>
-    public string Save(string path)
-    {
-        string temporary = path + ".tmp";
-        try
+    /// <summary>Writes the document through <see cref="AtomicFile"/>: a failed export never leaves a half-written chart behind.</summary>
+    public string Save(string path) =>
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                writer.Write(ToString());
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            // The report is not written; do not leave the partial temporary file next to the good ones.
-            File.Delete(temporary);
-            throw;
-        }
-        return path;
-    }
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writer.Write(ToString());
+        });
 
     /// <summary>A coordinate or size: invariant, at most two decimals (a hundredth of a pixel is finer than any screen).</summary>
     public static string Num(double value)
