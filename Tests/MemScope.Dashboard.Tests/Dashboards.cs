@@ -23,9 +23,10 @@ internal static class Dashboards
 
     /// <summary>
     /// <paramref name="objects"/> objects of five events each (identify, alloc, bind, scope end, collect), over
-    /// 20 types, 50 variables and 50 sites; every 97th object is disposed twice (a violation).
+    /// 20 types, 50 variables and 50 sites; every 97th object is disposed twice (a violation). Object <c>id</c> is
+    /// allocated on thread <c>1 + id % threads</c>, with <c>24 + id * 37 % 4000</c> bytes (<see cref="Size"/>).
     /// </summary>
-    public static Recording Synthetic(int objects, string? typeName = null, string? variable = null)
+    public static Recording Synthetic(int objects, string? typeName = null, string? variable = null, int threads = 1)
     {
         var b = new RecordingBuilder();
         var types = new int[20];
@@ -42,7 +43,7 @@ internal static class Dashboards
         for (long id = 1; id <= objects; id++)
         {
             int s = (int)(id % allocs.Length);
-            b.Allocate(id, types[id % types.Length], allocs[s], 24 + (id * 37 % 4000));
+            b.Allocate(id, types[id % types.Length], allocs[s], Size(id), 1 + (int)(id % threads));
             b.Add(EventKind.Bind, locals[s], id);
             if (id % 97 == 0)
             {
@@ -58,6 +59,8 @@ internal static class Dashboards
         }
         return b.Build();
     }
+
+    public static long Size(long id) => 24 + (id * 37 % 4000);
 
     public static (string Path, TimeSpan Elapsed) Timed(Recording recording, string name)
     {

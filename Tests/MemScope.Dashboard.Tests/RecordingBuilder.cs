@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MemScopeRuntime.Identity;
 using MemScopeRuntime.Recording;
 using MemScopeRuntime.Sites;
@@ -12,6 +13,7 @@ internal sealed class RecordingBuilder
     private readonly List<SiteInfo> _sites = new();
     private readonly Dictionary<int, TypeInfo> _types = new();
     private readonly List<RecordedEvent> _events = new();
+    private readonly SortedSet<int> _threads = new() { 1 };
 
     /// <summary>Ticks per event: 1 µs at the 1 GHz timestamp frequency used here.</summary>
     public const long Step = 1000;
@@ -35,16 +37,17 @@ internal sealed class RecordingBuilder
     public void Add(EventKind kind, SiteInfo? site, long subject, long value = 0, int thread = 1)
     {
         _events.Add(new RecordedEvent(new TraceEvent(Clock, kind, site?.Id ?? 0, subject, value), thread));
+        _threads.Add(thread);
         Clock += Step;
     }
 
-    public void Allocate(long id, int type, SiteInfo site, long size)
+    public void Allocate(long id, int type, SiteInfo site, long size, int thread = 1)
     {
-        Add(EventKind.Identify, site, id, type);
-        Add(EventKind.Alloc, site, id, size);
+        Add(EventKind.Identify, site, id, type, thread);
+        Add(EventKind.Alloc, site, id, size, thread);
     }
 
     public Recording Build() => new(
-        new RecorderSnapshot(_events.ToArray(), 0, new List<RecordedThread> { new(1, "Main") }) { Types = _types, TimestampFrequency = 1_000_000_000 },
+        new RecorderSnapshot(_events.ToArray(), 0, _threads.Select(t => new RecordedThread(t, t == 1 ? "Main" : $"Worker{t}")).ToList()) { Types = _types, TimestampFrequency = 1_000_000_000 },
         new SiteTable(_sites), 0, DateTimeOffset.UnixEpoch, 0);
 }

@@ -20,8 +20,11 @@ internal static class DashboardBody
 <button type="button" id="zoom-in" aria-label="Zoom in">+</button>
 <button type="button" id="zoom-out" aria-label="Zoom out">&minus;</button>
 <button type="button" id="zoom-reset">Reset range</button>
+<button type="button" id="select-mode" aria-pressed="false" title="Drag on the timeline to select a range (Shift+drag always selects)">Select range</button>
+<label class="flt">from <input type="number" id="range-from" min="0" step="any" aria-label="Range start (ms)"></label>
+<label class="flt">to <input type="number" id="range-to" min="0" step="any" aria-label="Range end (ms)"></label>
 </div>
-<canvas id="timeline" tabindex="0" role="img" aria-label="Memory timeline: mouse wheel or + and - zoom, drag or arrow keys pan; the visible range filters the tables"></canvas>
+<canvas id="timeline" tabindex="0" role="img" aria-label="Memory timeline: mouse wheel or + and - zoom, drag or arrow keys pan, Shift+drag or Shift+arrow keys select a range; the selected range filters every view"></canvas>
 </section>
 <nav role="tablist" id="tabs" aria-label="Views"></nav>
 <div id="views"></div>

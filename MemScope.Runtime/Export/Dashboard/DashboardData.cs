@@ -88,11 +88,21 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
     {
         var objects = report.Objects;
         var disposed = new Dictionary<long, long>();
+        // The Activity each object was allocated under, walked as ActivityBreakdown does (thread → current activity).
+        var current = new Dictionary<int, long>();
+        var activityOf = new Dictionary<long, long>();
         foreach (var e in recording.Events)
         {
             if (e.Kind == EventKind.Dispose)
                 disposed.TryAdd(e.ObjectId, e.Timestamp);
+            else if (e.Kind == EventKind.ActivityChange)
+                current[e.ThreadId] = e.ObjectId;
+            else if (e.Kind == EventKind.Alloc && current.TryGetValue(e.ThreadId, out long activity) && activity != 0)
+                activityOf.TryAdd(e.ObjectId, activity);
         }
+        var activityNames = new Dictionary<long, string>();
+        foreach (var info in recording.Activities)
+            activityNames[info.Id] = info.OperationName;
         var holdings = objects.SelectMany(o => o.Holdings).ToList();
 
         w.WriteStartObject("obj");
@@ -105,6 +115,7 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
         Columns.Times(w, "disp", objects, o => disposed.TryGetValue(o.Id, out long t) ? Ms(t) : null);
         Columns.Ints(w, "var", objects, o => S(o.LastVariable));
         Columns.Ints(w, "thread", objects, o => o.AllocThread ?? -1);
+        Columns.Ints(w, "act", objects, o => activityOf.TryGetValue(o.Id, out long a) ? S(activityNames.GetValueOrDefault(a, "(unknown activity)")) : -1);
         w.WriteStartArray("hold");
         int offset = 0;
         w.WriteNumberValue(0);

@@ -68,6 +68,7 @@ function setRange(t0, t1) {
   range.t0 = t0; range.t1 = t0 + w;
   range.full = range.t0 <= 0 && range.t1 >= span;
   $('range').textContent = range.full ? 'whole recording (' + ms(span) + ')' : 'range ' + ms(range.t0) + ' \u2013 ' + ms(range.t1);
+  $('range-from').value = range.t0.toFixed(3); $('range-to').value = range.t1.toFixed(3);
   timeline.draw();
   clearTimeout(setRange.timer);
   // Tables refilter after the gesture settles: a wheel burst should not sort a million rows per event.
@@ -131,6 +132,11 @@ const timeline = (() => {
     ctx.fillText(ms(range.t0), 4, h - 3);
     const end = ms(range.t1); ctx.fillText(end, w - ctx.measureText(end).width - 4, h - 3);
     ctx.fillText(bytes(maxY), 4, 11);
+    if (sel) {
+      ctx.globalAlpha = 0.25; ctx.fillStyle = css('--accent');
+      ctx.fillRect(Math.min(sel.x0, sel.x1), 0, Math.abs(sel.x1 - sel.x0), h - 16);
+      ctx.globalAlpha = 1;
+    }
   }
   function zoom(factor, at) {
     const span = range.t1 - range.t0;
@@ -146,15 +152,51 @@ const timeline = (() => {
     const r = canvas.getBoundingClientRect();
     zoom(e.deltaY < 0 ? 0.8 : 1.25, (e.clientX - r.left) / r.width);
   }, { passive: false });
-  let drag = null;
-  canvas.addEventListener('pointerdown', e => { drag = { x: e.clientX, t0: range.t0, t1: range.t1 }; canvas.setPointerCapture(e.pointerId); });
+  // Plain drag pans; Shift+drag (or any drag in select mode) selects a range, which becomes the range every view shows.
+  let drag = null, sel = null;
+  const selectMode = $('select-mode');
+  selectMode.addEventListener('click', () => {
+    const on = selectMode.getAttribute('aria-pressed') !== 'true';
+    selectMode.setAttribute('aria-pressed', String(on));
+    canvas.classList.toggle('selecting', on);
+  });
+  const offsetX = e => Math.min(Math.max(e.clientX - canvas.getBoundingClientRect().left, 0), canvas.clientWidth);
+  canvas.addEventListener('pointerdown', e => {
+    if (e.shiftKey || selectMode.getAttribute('aria-pressed') === 'true') sel = { x0: offsetX(e), x1: offsetX(e) };
+    else drag = { x: e.clientX, t0: range.t0, t1: range.t1 };
+    canvas.setPointerCapture(e.pointerId);
+  });
   canvas.addEventListener('pointermove', e => {
+    if (sel) { sel.x1 = offsetX(e); draw(); return; }
     if (!drag) return;
     const dt = (drag.x - e.clientX) / canvas.clientWidth * (drag.t1 - drag.t0);
     setRange(drag.t0 + dt, drag.t1 + dt);
   });
-  canvas.addEventListener('pointerup', () => { drag = null; });
+  function endGesture() {
+    drag = null;
+    if (!sel) return;
+    const a = Math.min(sel.x0, sel.x1), b = Math.max(sel.x0, sel.x1), w = canvas.clientWidth, span = range.t1 - range.t0;
+    sel = null;
+    if (b - a >= 3) setRange(range.t0 + a / w * span, range.t0 + b / w * span); else draw();
+  }
+  canvas.addEventListener('pointerup', endGesture);
+  canvas.addEventListener('pointercancel', endGesture);
+  // Keyboard selection: the labelled from/to fields (ms) set the range exactly.
+  const fromInput = $('range-from'), toInput = $('range-to');
+  function typedRange() {
+    const a = Number(fromInput.value), b = Number(toInput.value);
+    if (fromInput.value !== '' && toInput.value !== '' && Number.isFinite(a) && Number.isFinite(b) && b > a) setRange(a, b);
+  }
+  fromInput.addEventListener('change', typedRange);
+  toInput.addEventListener('change', typedRange);
   canvas.addEventListener('keydown', e => {
+    // Shift+arrows narrow the selected range from either end, the keyboard's counterpart of Shift+drag.
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      const span = range.t1 - range.t0;
+      if (e.key === 'ArrowRight') setRange(range.t0 + span * 0.1, range.t1); else setRange(range.t0, range.t1 - span * 0.1);
+      return;
+    }
     const keys = { '+': () => zoom(0.8), '=': () => zoom(0.8), '-': () => zoom(1.25), '_': () => zoom(1.25),
       ArrowLeft: () => pan(-0.1), ArrowRight: () => pan(0.1), Home: () => setRange(0, D.durationMs), '0': () => setRange(0, D.durationMs) };
     if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
@@ -162,6 +204,7 @@ const timeline = (() => {
   $('zoom-in').addEventListener('click', () => zoom(0.8));
   $('zoom-out').addEventListener('click', () => zoom(1.25));
   $('zoom-reset').addEventListener('click', () => setRange(0, D.durationMs));
+
   window.addEventListener('resize', () => draw());
   return { draw };
 })();
@@ -174,7 +217,10 @@ function virtualTable(host, spec) {
   const filter = el('input');
   filter.type = 'search'; filter.placeholder = 'Filter ' + spec.name + '\u2026'; filter.setAttribute('aria-label', 'Filter ' + spec.name);
   const shown = el('span', 'count');
-  tools.append(filter, shown);
+  const controls = (spec.filters || []).map(f => (f.kind === 'select' ? selectFilter(spec, f, () => refresh()) : rangeFilter(spec, f, () => refresh()))).filter(Boolean);
+  tools.append(filter, ...controls.map(c => c.node));
+  if (controls.length) tools.append(button('Clear filters', 'clear', () => { filter.value = ''; controls.forEach(c => c.reset()); refresh(); }));
+  tools.append(shown);
   const template = spec.columns.map(c => c.width || 'minmax(0,1fr)').join(' ');
   const head = el('div', 'vt-head'); head.style.gridTemplateColumns = template; head.setAttribute('role', 'row');
   const body = el('div', 'vt-body'); body.setAttribute('role', 'rowgroup');
@@ -183,7 +229,7 @@ function virtualTable(host, spec) {
   body.append(spacer, rowsBox);
   box.append(tools, head, body);
   host.append(box);
-  let sortCol = -1, sortDir = 1, index = new Int32Array(0), search = null;
+  let sortCol = -1, sortDir = 1, index = new Int32Array(0), search = null, buffer = null;
   const headers = spec.columns.map((c, ci) => {
     const b = button(c.label, c.num ? 'num' : '', () => {
       sortDir = sortCol === ci ? -sortDir : (c.num ? -1 : 1); sortCol = ci; refresh();
@@ -200,13 +246,19 @@ function virtualTable(host, spec) {
   }
   function refresh() {
     const q = filter.value.trim().toLowerCase();
-    const keep = [];
-    for (let i = 0; i < spec.count; i++) {
-      if (spec.inRange && !spec.inRange(i)) continue;
+    // Column filters first (typed comparisons on the columnar arrays), the text match last: rows become an index array.
+    const tests = controls.map(c => c.test()).filter(Boolean);
+    const filtered = tests.length > 0;
+    if (spec.inRange && !range.full) tests.unshift(spec.inRange);
+    const nTests = tests.length;
+    if (!buffer) buffer = new Int32Array(spec.count);
+    let n = 0;
+    rows: for (let i = 0; i < spec.count; i++) {
+      for (let k = 0; k < nTests; k++) if (!tests[k](i)) continue rows;
       if (q && !searchText(i).includes(q)) continue;
-      keep.push(i);
+      buffer[n++] = i;
     }
-    index = Int32Array.from(keep);
+    index = buffer.slice(0, n);
     if (sortCol >= 0) {
       const c = spec.columns[sortCol];
       const key = c.sort || c.text;
@@ -215,7 +267,7 @@ function virtualTable(host, spec) {
       else { for (const i of index) keys.set(i, String(key(i))); index.sort((a, b) => (keys.get(a) < keys.get(b) ? -1 : keys.get(a) > keys.get(b) ? 1 : a - b) * (keys.get(a) === keys.get(b) ? 1 : sortDir)); }
     }
     headers.forEach((h, ci) => h.setAttribute('aria-sort', ci === sortCol ? (sortDir > 0 ? 'ascending' : 'descending') : 'none'));
-    shown.textContent = count(index.length) + ' of ' + count(spec.count) + ' rows' + (spec.inRange && !range.full ? ' in the selected range' : '');
+    shown.textContent = count(index.length) + ' of ' + count(spec.count) + ' rows' + (filtered ? ' matching the filters' : '') + (spec.inRange && !range.full ? ' in the selected range' : '');
     spacer.style.height = index.length * ROW_H + 'px';
     body.scrollTop = 0;
     render();
@@ -263,6 +315,62 @@ function virtualTable(host, spec) {
 const col = (label, text, extra) => Object.assign({ label, text }, extra || {});
 const numCol = (label, values, fmt, extra) => Object.assign({ label, num: true, sort: i => values[i], text: i => fmt(values[i]) }, extra || {});
 const openObject = id => () => drill(id);
+
+// ---- table filters: a select of the values present in a column, or a min/max pair; each yields a row test or null
+const threadName = new Map();
+for (let t = 0; t < D.threads.id.length; t++) threadName.set(D.threads.id[t], str(D.threads.name[t]));
+const byType = values => ({ kind: 'select', label: 'type', all: 'all types', values, text: v => (v < 0 ? '(none)' : S[v]) });
+const byThread = values => ({ kind: 'select', label: 'thread', all: 'all threads', numeric: true, values,
+  text: v => (v < 0 ? '(unknown)' : String(v) + (threadName.get(v) ? ' ' + threadName.get(v) : '')) });
+const byActivity = values => ({ kind: 'select', label: 'activity', all: 'all activities', values, optional: true, text: v => (v < 0 ? '(no activity)' : S[v]) });
+const bySize = values => ({ kind: 'range', label: 'size', unit: 'bytes', values });
+const byLifetime = values => ({ kind: 'range', label: 'lifetime', unit: 'ms', values });
+function labelled(text, ...controls) {
+  const l = el('label', 'flt'); l.append(el('span', '', text), ...controls);
+  return l;
+}
+function selectFilter(spec, f, changed) {
+  const seen = new Set(), values = f.values;
+  for (let i = 0; i < spec.count; i++) seen.add(values[i]);
+  // An activity filter over a recording without activities would offer nothing to choose.
+  if (f.optional && ![...seen].some(v => v >= 0)) return null;
+  const s = el('select'); s.setAttribute('aria-label', 'Filter ' + spec.name + ' by ' + f.label);
+  const all = el('option', '', f.all); all.value = ''; s.append(all);
+  const options = [...seen].map(v => [v, f.text(v)]);
+  options.sort(f.numeric ? (a, b) => a[0] - b[0] : (a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  for (const [v, t] of options) { const o = el('option', '', t); o.value = String(v); s.append(o); }
+  s.addEventListener('change', changed);
+  return {
+    node: labelled(f.label, s),
+    reset: () => { s.value = ''; },
+    test: () => { if (s.value === '') return null; const want = Number(s.value); return i => values[i] === want; },
+  };
+}
+function rangeFilter(spec, f, changed) {
+  const values = f.values;
+  const input = which => {
+    const x = el('input'); x.type = 'number'; x.min = '0'; x.step = 'any'; x.placeholder = which; x.className = 'num-filter';
+    x.setAttribute('aria-label', (which === 'min' ? 'Minimum ' : 'Maximum ') + f.label + ' of ' + spec.name + ' (' + f.unit + ')');
+    let timer = 0;
+    x.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(changed, 200); });
+    return x;
+  };
+  const lo = input('min'), hi = input('max');
+  return {
+    node: labelled(f.label + ' (' + f.unit + ')', lo, el('span', '', '\u2013'), hi),
+    reset: () => { lo.value = ''; hi.value = ''; },
+    test: () => {
+      const a = lo.value === '' ? -Infinity : Number(lo.value), b = hi.value === '' ? Infinity : Number(hi.value);
+      if (a === -Infinity && b === Infinity) return null;
+      if (Number.isNaN(a) || Number.isNaN(b)) return null;
+      return i => { const x = values[i]; return x >= a && x <= b; };
+    },
+  };
+}
+// Lifetimes as columns: still-live objects and unreleased blocks last forever (they pass any minimum, fail any maximum).
+const objLife = new Float64Array(nObj);
+for (let i = 0; i < nObj; i++) objLife[i] = O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i];
+const hasActivities = O.act.some(a => a >= 0);
 
 // ---- views
 const views = [];
@@ -360,6 +468,7 @@ view('Lifetimes', host => {
 
 view('Allocations', host => virtualTable(host, {
   name: 'allocations', count: nObj, inRange: objInRange, open: i => drill(O.id[i]),
+  filters: [byType(O.type), bySize(O.size), byLifetime(objLife), byThread(O.thread), byActivity(O.act)],
   columns: [
     numCol('id', O.id, String, { width: '6rem' }),
     col('type', i => S[O.type[i]]),
@@ -369,11 +478,12 @@ view('Allocations', host => virtualTable(host, {
     col('lifetime', i => (O.end[i] < 0 ? 'live' : ms(O.end[i] - O.alloc[i])), { num: true, sort: i => (O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i]), width: '7rem' }),
     numCol('thread', O.thread, String, { width: '4rem' }),
     col('site', i => siteText(O.site[i])),
-  ] }));
+  ].concat(hasActivities ? [col('activity', i => str(O.act[i]))] : []) }));
 
 const L = D.leak;
 view('Leaks', host => virtualTable(host, {
   name: 'leaks', count: L.obj.length, open: i => drill(L.obj[i]),
+  filters: [byType(L.type), bySize(L.size)],
   columns: [
     col('kind', i => S[L.kind[i]], { width: '8rem' }), col('type', i => S[L.type[i]]), col('variable', i => str(L.var[i])),
     numCol('bytes', L.size, bytes, { width: '6rem' }), col('created at', i => siteText(L.site[i])), col('reason', i => S[L.reason[i]]),
@@ -382,18 +492,21 @@ view('Leaks', host => virtualTable(host, {
 const V = D.viol;
 view('Violations', host => virtualTable(host, {
   name: 'violations', count: V.kind.length, inRange: i => inRange(V.t[i]), open: i => drill(V.obj[i]),
+  filters: [byType(V.type), byThread(V.thread)],
   columns: [
-    col('kind', i => S[V.kind[i]], { width: '9rem' }), col('severity', i => S[V.sev[i]], { width: '6rem' }), col('variable', i => str(V.var[i])),
-    col('site', i => siteText(V.site[i])), col('related site', i => siteText(V.rel[i])), numCol('at', V.t, ms, { width: '7rem' }), col('message', i => S[V.msg[i]]),
+    col('kind', i => S[V.kind[i]], { width: '9rem' }), col('severity', i => S[V.sev[i]], { width: '6rem' }), col('type', i => str(V.type[i])), col('variable', i => str(V.var[i])),
+    col('site', i => siteText(V.site[i])), col('related site', i => siteText(V.rel[i])), numCol('at', V.t, ms, { width: '7rem' }), numCol('thread', V.thread, String, { width: '4rem' }), col('message', i => S[V.msg[i]]),
   ] }));
 
 const N = D.native;
+const nativeLife = Float64Array.from(N.at, (t, i) => (N.relAt[i] < 0 ? Infinity : N.relAt[i] - t));
 view('Native blocks', host => virtualTable(host, {
   name: 'native blocks', count: N.kind.length, inRange: i => inRange(N.at[i]),
+  filters: [bySize(N.size), byLifetime(nativeLife), byThread(N.thread)],
   columns: [
     col('kind', i => S[N.kind[i]], { width: '8rem' }), col('api', i => S[N.api[i]]), col('key', i => '0x' + N.key[i].toString(16), { width: '9rem' }),
     numCol('bytes', N.size, bytes, { width: '6rem' }), col('status', i => S[N.status[i]], { width: '7rem' }), numCol('acquired', N.at, ms, { width: '7rem' }),
-    numCol('released', N.relAt, ms, { width: '7rem' }), col('site', i => siteText(N.site[i])), col('released at', i => siteText(N.relSite[i])),
+    numCol('released', N.relAt, ms, { width: '7rem' }), numCol('thread', N.thread, String, { width: '4rem' }), col('site', i => siteText(N.site[i])), col('released at', i => siteText(N.relSite[i])),
   ] }));
 
 const H = D.handle;
@@ -416,7 +529,7 @@ view('P/Invoke', host => virtualTable(host, {
 
 const T = D.types;
 view('Types', host => virtualTable(host, {
-  name: 'types', count: T.type.length,
+  name: 'types', count: T.type.length, filters: [byType(T.type)],
   columns: [
     col('type', i => S[T.type[i]]), numCol('objects', T.objects, count, { width: '7rem' }), numCol('bytes', T.bytes, bytes, { width: '7rem' }),
     numCol('live', T.live, count, { width: '6rem' }), numCol('live bytes', T.liveBytes, bytes, { width: '7rem' }),
@@ -424,7 +537,7 @@ view('Types', host => virtualTable(host, {
 
 const ST = D.sites;
 view('Sites', host => virtualTable(host, {
-  name: 'sites', count: ST.site.length,
+  name: 'sites', count: ST.site.length, filters: [byType(ST.type)],
   columns: [
     col('site', i => siteText(ST.site[i])), col('method', i => siteMethod(ST.site[i])), col('type', i => S[ST.type[i]]),
     numCol('objects', ST.objects, count, { width: '7rem' }), numCol('bytes', ST.bytes, bytes, { width: '7rem' }), numCol('live', ST.live, count, { width: '6rem' }),
@@ -433,10 +546,10 @@ view('Sites', host => virtualTable(host, {
 view('Threads', host => {
   const th = D.threads, ac = D.acts;
   host.append(el('h2', '', 'Threads'));
-  virtualTable(host, { name: 'threads', count: th.id.length, columns: [
+  virtualTable(host, { name: 'threads', count: th.id.length, filters: [byThread(th.id)], columns: [
     numCol('thread', th.id, String, { width: '6rem' }), col('name', i => str(th.name[i])), numCol('objects', th.objects, count), numCol('bytes', th.bytes, bytes) ] });
   host.append(el('h2', '', 'Activities'));
-  virtualTable(host, { name: 'activities', count: ac.name.length, columns: [
+  virtualTable(host, { name: 'activities', count: ac.name.length, filters: [byActivity(ac.name)], columns: [
     col('activity', i => S[ac.name[i]]), numCol('objects', ac.objects, count), numCol('bytes', ac.bytes, bytes), numCol('threads', ac.threads, count) ] });
 });
 

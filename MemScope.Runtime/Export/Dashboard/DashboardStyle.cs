@@ -15,7 +15,7 @@ button, input, select { font:inherit; color:inherit; }
 button { background:var(--panel); border:1px solid var(--line); border-radius:6px; padding:.25rem .6rem; cursor:pointer; }
 button:hover { border-color:var(--accent); }
 :focus-visible { outline:2px solid var(--accent); outline-offset:1px; }
-input[type=search], select { background:var(--panel); border:1px solid var(--line); border-radius:6px; padding:.25rem .5rem; }
+input[type=search], input[type=number], select { background:var(--panel); border:1px solid var(--line); border-radius:6px; padding:.25rem .5rem; }
 #layout { display:grid; grid-template-columns:minmax(0,1fr) auto; }
 main { min-width:0; padding:.75rem 1rem; }
 #timeline-panel { background:var(--panel); border:1px solid var(--line); border-radius:8px; padding:.5rem; }
@@ -23,6 +23,11 @@ main { min-width:0; padding:.75rem 1rem; }
 #timeline-bar .key { display:inline-flex; align-items:center; gap:.25rem; }
 #timeline-bar .sw { width:.8rem; height:.2rem; display:inline-block; }
 #timeline { width:100%; height:170px; display:block; cursor:grab; touch-action:none; }
+#timeline.selecting { cursor:crosshair; }
+#select-mode[aria-pressed=true] { background:var(--accent); color:#fff; border-color:var(--accent); }
+label.flt { display:inline-flex; align-items:center; gap:.3rem; font-size:.85rem; color:var(--muted); }
+label.flt input, label.flt select { color:var(--fg); }
+input[type=number] { width:7rem; }
 nav[role=tablist] { display:flex; flex-wrap:wrap; gap:.25rem; margin:.75rem 0 .5rem; }
 nav [role=tab][aria-selected=true] { background:var(--accent); color:#fff; border-color:var(--accent); }
 .view[hidden] { display:none; }
