@@ -29,12 +29,7 @@ public static class DashboardFile
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
             Directory.CreateDirectory(directory);
-        // Temporary file first: a failed export never leaves a half-written page behind.
-        string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            Render(recording, report, patterns, name, stream);
-        File.Move(temporary, path, overwrite: true);
-        return path;
+        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream));
     }
 
     public static void Render(Recording.Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output)
