@@ -6,8 +6,8 @@ using Mono.Cecil.Cil;
 namespace MemScopeFody;
 
 /// <summary>
-/// newobj and newarr in tracked methods record Alloc. Arrays are sized from their length and element
-/// size; other objects by the bytes the thread allocated while the constructor ran.
+/// newobj and newarr in tracked methods record Alloc. Arrays and strings are sized exactly from their length;
+/// other objects by the bytes the thread allocated while the constructor ran.
 /// </summary>
 public sealed class AllocationsConcern : IMethodConcern
 {
@@ -26,6 +26,8 @@ public sealed class AllocationsConcern : IMethodConcern
         {
             if (instruction.OpCode == OpCodes.Newarr)
                 WeaveArray(method, instruction);
+            else if (instruction.OpCode == OpCodes.Newobj && ((MethodReference)instruction.Operand).DeclaringType.MetadataType == MetadataType.String)
+                WeaveString(method, instruction);
             else if (instruction.OpCode == OpCodes.Newobj && IsHeapObject((MethodReference)instruction.Operand))
                 WeaveObject(method, instruction, bytesBefore ??= _context.Emit.AddLocal(method.Body, _context.TypeSystem.Int64Reference));
         }
@@ -42,6 +44,15 @@ public sealed class AllocationsConcern : IMethodConcern
         };
         code.AddRange(_context.Emit.CallWithSite(_context.AllocArray, site));
         _context.Emit.InsertAfter(method.Body, newarr, code);
+    }
+
+    /// <summary>Strings, like arrays, are sized from their length: exact, whatever else the runtime allocates meanwhile.</summary>
+    private void WeaveString(WovenMethod method, Instruction newobj)
+    {
+        int site = method.AddSite("alloc", newobj, method.HolderName(newobj), "string");
+        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        code.AddRange(_context.Emit.CallWithSite(_context.AllocString, site));
+        _context.Emit.InsertAfter(method.Body, newobj, code);
     }
 
     private void WeaveObject(WovenMethod method, Instruction newobj, VariableDefinition bytesBefore)

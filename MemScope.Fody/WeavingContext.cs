@@ -56,6 +56,7 @@ public sealed class WeavingContext
         AllocatedBytes = Import("AllocatedBytes", 0);
         Alloc = Import("Alloc", 3);
         AllocArray = Import("AllocArray", 3);
+        AllocString = Import("AllocString", 2);
         Bind = Import("Bind", 3);
         ScopeEnd = Import("ScopeEnd", 2);
 
@@ -75,6 +76,7 @@ public sealed class WeavingContext
     public MethodReference AllocatedBytes { get; }
     public MethodReference Alloc { get; }
     public MethodReference AllocArray { get; }
+    public MethodReference AllocString { get; }
     public MethodReference Bind { get; }
     public MethodReference ScopeEnd { get; }
     public MethodReference Disposing { get; }

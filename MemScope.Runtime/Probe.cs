@@ -60,6 +60,22 @@ public static partial class Probe
         }
     }
 
+    /// <summary>A string was constructed: its size follows from its length, exactly (no allocation counter, no noise from the runtime).</summary>
+    public static void AllocString(string? text, int site)
+    {
+        if (!s_enabled || text is null || !AllocationSampler.Take(s_sampleOneIn))
+            return;
+        try
+        {
+            ActivityRegistry.NoteCurrent(site);
+            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(text, site), ObjectSizes.String(text.Length));
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
     /// <summary>
     /// A reference was stored into a tracked local or field, replacing <paramref name="previous"/>.
     /// A null replacing an object ends that object's holding (the compiler clears hoisted locals this way).

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.Threading;
-using MemScopeRuntime.Recording;
 
 namespace MemScopeRuntime.Gc;
 
@@ -14,7 +13,8 @@ namespace MemScopeRuntime.Gc;
 internal sealed class AllocationTickListener : EventListener
 {
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
-    private static readonly AppendOnlyList<AllocationSample> s_samples = new();
+    // About one tick per 100 KB allocated: a busy service makes thousands a second; keep the run's shape, bounded.
+    private static readonly SampleSeries<AllocationSample> s_samples = new(100_000);
     private static AllocationTickListener? s_listener;
 
     public static void Start()

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using MemScopeRuntime.Recording;
 
 namespace MemScopeRuntime.Gc;
 
@@ -13,7 +12,10 @@ namespace MemScopeRuntime.Gc;
 internal static class GcSampler
 {
     private static readonly string[] GenerationNames = { "gen0", "gen1", "gen2", "loh", "poh" };
-    private static readonly AppendOnlyList<GcSample> s_samples = new();
+    /// <summary>36,000 samples: an hour at the default 100 ms at full resolution, then thinned (see <see cref="SampleSeries{T}"/>).</summary>
+    public const int MaxSamples = 36_000;
+
+    private static readonly SampleSeries<GcSample> s_samples = new(MaxSamples);
     private static Timer? s_timer;
     private static int s_sampling;
 

@@ -20,6 +20,11 @@ internal static class ActivityRegistry
     private static readonly AppendOnlyList<ActivityInfo> s_activities = new();
     private static long s_next;
 
+    /// <summary>A service starts an Activity per request: past this many, the rest share one entry, so the registry stays bounded.</summary>
+    public const int MaxActivities = 100_000;
+    private const long Overflow = MaxActivities + 1;
+    private static int s_overflowDescribed;
+
     [System.ThreadStatic] private static Activity? t_last;
 
     public static void NoteCurrent(int site)
@@ -42,7 +47,16 @@ internal static class ActivityRegistry
         if (Interlocked.CompareExchange(ref box.Value, -1, 0) == 0)
         {
             long id = Interlocked.Increment(ref s_next);
-            s_activities.Add(new ActivityInfo(id, activity.OperationName, NullIfEmpty(activity.TraceId.ToHexString()), NullIfEmpty(activity.SpanId.ToHexString()), activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString()));
+            if (id <= MaxActivities)
+            {
+                s_activities.Add(new ActivityInfo(id, activity.OperationName, NullIfEmpty(activity.TraceId.ToHexString()), NullIfEmpty(activity.SpanId.ToHexString()), activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString()));
+            }
+            else
+            {
+                id = Overflow;
+                if (Interlocked.Exchange(ref s_overflowDescribed, 1) == 0)
+                    s_activities.Add(new ActivityInfo(Overflow, $"(activities after the first {MaxActivities:N0})", null, null, null));
+            }
             Volatile.Write(ref box.Value, id);
         }
         long value;

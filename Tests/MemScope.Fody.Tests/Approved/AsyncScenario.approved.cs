@@ -63,9 +63,8 @@ public static class AsyncScenario
 					num = (<>1__state = -1);
 				}
 				awaiter2.GetResult();
-				long allocatedBytesBefore = Probe.AllocatedBytes();
 				string text = new string('x', 10);
-				Probe.Alloc(text, allocatedBytesBefore, <MemScope>Sites.First + 1);
+				Probe.AllocString(text, <MemScope>Sites.First + 1);
 				string text2 = text;
 				object previous2 = <text>5__2;
 				<text>5__2 = text2;

@@ -38,14 +38,12 @@ public static class PlainMethod
 		string text2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			string text = new string('a', 4);
-			Probe.Alloc(text, allocatedBytesBefore, <MemScope>Sites.First + 5);
+			Probe.AllocString(text, <MemScope>Sites.First + 5);
 			Probe.Bind(text, text2, <MemScope>Sites.First + 7);
 			text2 = text;
-			allocatedBytesBefore = Probe.AllocatedBytes();
 			string text3 = new string('b', 8);
-			Probe.Alloc(text3, allocatedBytesBefore, <MemScope>Sites.First + 6);
+			Probe.AllocString(text3, <MemScope>Sites.First + 6);
 			Probe.Bind(text3, text2, <MemScope>Sites.First + 8);
 			text2 = text3;
 			return text2;
