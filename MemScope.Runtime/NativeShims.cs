@@ -129,7 +129,7 @@ public static unsafe class NativeShims
     {
         if (s_enabled && address != 0)
         {
-            NativeRegistry.Memory.Allocated(address);
+            NativeRegistry.Memory.Allocated(address, bytes);
             Recorder.Append(EventKind.NativeAlloc, site, address, bytes);
         }
         return address;
@@ -144,7 +144,7 @@ public static unsafe class NativeShims
                 NativeRegistry.Memory.Free(oldAddress);
                 Recorder.Append(EventKind.NativeRealloc, site, oldAddress, newAddress);
             }
-            NativeRegistry.Memory.Allocated(newAddress);
+            NativeRegistry.Memory.Allocated(newAddress, bytes);
             Recorder.Append(EventKind.NativeAlloc, site, newAddress, bytes);
         }
         return newAddress;

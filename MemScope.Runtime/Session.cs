@@ -26,6 +26,7 @@ internal static class Session
         StartedAt = DateTimeOffset.UtcNow;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExportAtExit();
         Gc.GcSampler.Start(RuntimeSettings.GcSampleInterval);
+        Live.MemScopeEventSource.EnsureCreated();
         if (RuntimeSettings.SystemAllocations)
             Gc.AllocationTickListener.Start();
     }

@@ -34,6 +34,7 @@ internal static class ObjectIdentity
             // This thread's state won any race to be added: only the winner announces the object.
             t_created = null;
             state.Publish();
+            Live.LiveCounters.ObjectIdentified();
             Recorder.Append(EventKind.Identify, site, state.Id, PackIdentity(obj));
             if (obj is SafeHandle handle)
                 Recorder.Append(EventKind.HandleOpen, site, state.Id, handle.DangerousGetHandle());
@@ -86,6 +87,9 @@ internal sealed class ObjectState
     ~ObjectState()
     {
         if (_published)
+        {
             Recorder.Append(EventKind.Collected, 0, Id, 0);
+            Live.LiveCounters.ObjectCollected();
+        }
     }
 }

@@ -127,6 +127,15 @@ internal static class Recorder
         return count;
     }
 
+    /// <summary>Events dropped so far because the buffer was full.</summary>
+    public static long CountDropped()
+    {
+        long dropped = 0;
+        foreach (var log in s_threads.Snapshot())
+            dropped += Volatile.Read(ref log.Dropped);
+        return dropped;
+    }
+
     /// <summary>Bytes held by event chunks: the tracker's own memory for recorded events.</summary>
     public static long BufferBytes => Math.Min(Volatile.Read(ref s_chunksAllocated), MaxChunks) * EventChunk.Capacity * Unsafe.SizeOf<TraceEvent>();
 
