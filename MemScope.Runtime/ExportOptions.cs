@@ -16,6 +16,11 @@ public sealed record ExportOptions
 {
     public ExportMode Mode { get; init; } = ExportMode.Auto;
 
+    /// <summary>The files to write. Default: MEMSCOPE_EXPORT's list, else everything.</summary>
+    public ReportFormats Formats { get; init; } = MemScopeRuntime.RuntimeSettings.Formats;
+
+    public ExportOptions WithFormats(ReportFormats formats) => this with { Formats = formats };
+
     /// <summary>With <see cref="ExportMode.Auto"/>: the most tracked objects exported one by one.</summary>
     public int DetailedObjectLimit { get; init; } = 100_000;
 

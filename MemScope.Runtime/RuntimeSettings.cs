@@ -19,6 +19,24 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_EXPORT=none turns the automatic export at process exit off.</summary>
     public static bool AutoExport => !string.Equals(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"), "none", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>MEMSCOPE_EXPORT=json,svg,html,trace: the files every export writes (default: all of them).</summary>
+    public static ReportFormats Formats => ParseFormats(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"));
+
+    internal static ReportFormats ParseFormats(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            return ReportFormats.All; // "none" only turns the export at exit off; an explicit Export writes everything
+        var formats = ReportFormats.None;
+        foreach (var word in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<ReportFormats>(word, ignoreCase: true, out var format) && format != ReportFormats.None)
+                formats |= format;
+            else
+                Diagnostics.Warn($"MEMSCOPE_EXPORT: '{word}' is not one of json, svg, html, trace, none; ignored.");
+        }
+        return formats == ReportFormats.None ? ReportFormats.All : formats;
+    }
+
     /// <summary>MEMSCOPE_SAMPLE=N records about one allocation in N (1, the default, records all); reports scale totals back up.</summary>
     public static readonly int SampleOneIn = ReadPositiveInt("MEMSCOPE_SAMPLE", 1);
 

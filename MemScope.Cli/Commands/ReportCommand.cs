@@ -63,7 +63,8 @@ internal static class ReportCommand
         var kept = new List<string>();
         try
         {
-            foreach (var file in Reports.Write(analysis.Recording, analysis.Name, staging))
+            // Every kind, whatever MEMSCOPE_EXPORT says in this shell: --format decides what is kept.
+            foreach (var file in Reports.Write(analysis.Recording, analysis.Name, staging, new ExportOptions { Formats = ReportFormats.All }))
             {
                 if (!kinds.Contains(Kind(file)))
                     continue;

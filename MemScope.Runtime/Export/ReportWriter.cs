@@ -16,21 +16,29 @@ internal static class ReportWriter
         var patterns = PatternAnalysis.Analyze(recording, report);
         bool detailed = options.IsDetailed(report.Objects.Count);
         string File(string suffix) => Path.Combine(directory, name + suffix);
-        var files = new List<string>
+        bool Wanted(ReportFormats format) => (options.Formats & format) != 0;
+        var files = new List<string>();
+        if (Wanted(ReportFormats.Json))
         {
-            MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json"), detailed),
-            LifetimeJson.Write(recording, report, name, File("_lifetime.json"), detailed),
-            UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")),
-            SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")),
-            ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")),
-            PatternsJson.Write(recording, report, patterns, name, File("_patterns.json")),
-        };
-        files.AddRange(Svg.SvgCharts.WriteAll(recording, report, name, directory));
-        files.Add(Dashboard.DashboardFile.Write(recording, report, patterns, name, Path.Combine(directory, Dashboard.DashboardFile.FileName)));
-        files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
-        string trace = File(".mscope");
-        Trace.TraceFile.Write(recording, trace);
-        files.Add(trace);
+            files.Add(MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json"), detailed));
+            files.Add(LifetimeJson.Write(recording, report, name, File("_lifetime.json"), detailed));
+            files.Add(UnsafeFfiJson.Write(recording, report, name, File("_unsafe_ffi.json")));
+            files.Add(SecurityViolationsJson.Write(recording, report, name, File("_security_violations.json")));
+            files.Add(ComplexTypesJson.Write(recording, report, name, File("_complex_types.json")));
+            files.Add(PatternsJson.Write(recording, report, patterns, name, File("_patterns.json")));
+        }
+        if (Wanted(ReportFormats.Svg))
+            files.AddRange(Svg.SvgCharts.WriteAll(recording, report, name, directory));
+        if (Wanted(ReportFormats.Html))
+            files.Add(Dashboard.DashboardFile.Write(recording, report, patterns, name, Path.Combine(directory, Dashboard.DashboardFile.FileName)));
+        if (Wanted(ReportFormats.Json))
+            files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
+        if (Wanted(ReportFormats.Trace))
+        {
+            string trace = File(".mscope");
+            Trace.TraceFile.Write(recording, trace);
+            files.Add(trace);
+        }
         return files;
     }
 }

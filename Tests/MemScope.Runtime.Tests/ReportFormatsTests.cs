@@ -1,0 +1,33 @@
+using System;
+using System.IO;
+using System.Linq;
+using MemScopeRuntime;
+using MemScopeRuntime.Export;
+using Xunit;
+
+namespace MemScopeRuntimeTests;
+
+public class ReportFormatsTests
+{
+    [Theory]
+    [InlineData(null, ReportFormats.All)]
+    [InlineData("none", ReportFormats.All)]
+    [InlineData("json", ReportFormats.Json)]
+    [InlineData(" svg , HTML ", ReportFormats.Svg | ReportFormats.Html)]
+    [InlineData("json,trace,pdf", ReportFormats.Json | ReportFormats.Trace)]
+    public void MEMSCOPE_EXPORT_lists_the_files_to_write(string? text, ReportFormats expected)
+    {
+        Assert.Equal(expected, RuntimeSettings.ParseFormats(text));
+    }
+
+    [Fact]
+    public void An_export_limited_to_svg_writes_only_the_three_charts()
+    {
+        string directory = Directory.CreateTempSubdirectory("memscope-formats-").FullName;
+
+        var files = Reports.Write(MemScope.Snapshot(), "charts_only", directory, new ExportOptions { Formats = ReportFormats.Svg });
+
+        Assert.Equal(new[] { ".svg", ".svg", ".svg" }, files.Select(Path.GetExtension));
+        Assert.Equal(3, Directory.GetFiles(directory).Length);
+    }
+}
