@@ -14,6 +14,7 @@ public static class LifetimeAnalysis
         var order = new List<TrackedObject>();
         // A field slot is one site; its current value tells which holding an overwrite ends.
         var unknownSites = new Dictionary<int, SiteInfo>();
+        var activityOfThread = new Dictionary<int, long>();
 
         TrackedObject Get(long id, long timestamp)
         {
@@ -58,8 +59,19 @@ public static class LifetimeAnalysis
                     obj.AllocSite = SiteOf(e.Site);
                     obj.AllocatedAt = e.Timestamp;
                     obj.AllocThread = e.ThreadId;
+                    obj.AllocActivity = activityOfThread.GetValueOrDefault(e.ThreadId);
                     obj.Size = e.Value;
                     obj.SizeKnown = true;
+                    break;
+                }
+                case EventKind.ActivityChange:
+                    activityOfThread[e.ThreadId] = e.ObjectId;
+                    break;
+                case EventKind.Dispose:
+                case EventKind.HandleClose:
+                {
+                    if (objects.TryGetValue(e.ObjectId, out var obj))
+                        obj.DisposedAt ??= e.Timestamp;
                     break;
                 }
                 case EventKind.Bind:

@@ -23,6 +23,12 @@ public sealed class TrackedObject
     public long FirstSeenAt { get; internal set; }
     public long? CollectedAt { get; internal set; }
 
+    /// <summary>When Dispose (or, for a SafeHandle, Close) first ran on the object.</summary>
+    public long? DisposedAt { get; internal set; }
+
+    /// <summary>The id of the Activity (<see cref="Recording.Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
+    public long AllocActivity { get; internal set; }
+
     public List<Holding> Holdings { get; } = new();
 
     /// <summary>The name of the last variable or field that held the object (or its allocation's target).</summary>

@@ -1,32 +1,26 @@
 using System.Collections.Generic;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
 
 namespace MemScopeRuntime.Analysis.Patterns;
 
 /// <summary>
-/// Objects and bytes allocated by tracked code per System.Diagnostics.Activity (request, operation): each thread's
-/// ActivityChange events say which Activity its following events ran under — the counterpart of the seed's task registry.
+/// Objects and bytes allocated by tracked code per System.Diagnostics.Activity (request, operation), from the
+/// Activity each object was allocated under (<see cref="TrackedObject.AllocActivity"/>) — the counterpart of the seed's task registry.
 /// </summary>
 internal static class ActivityBreakdown
 {
     public static List<ActivityAllocations> Find(AnalysisContext context)
     {
-        var current = new Dictionary<int, long>(); // thread → activity id
         var tallies = new Dictionary<long, (int Objects, long Bytes, HashSet<int> Threads)>();
-        foreach (var e in context.Recording.Events)
+        foreach (var obj in context.Report.Objects)
         {
-            if (e.Kind == EventKind.ActivityChange)
-            {
-                current[e.ThreadId] = e.ObjectId;
-            }
-            else if (e.Kind == EventKind.Alloc && current.TryGetValue(e.ThreadId, out long activity) && activity != 0)
-            {
-                if (!tallies.TryGetValue(activity, out var tally))
-                    tally = (0, 0L, new HashSet<int>());
-                tally.Threads.Add(e.ThreadId);
-                tallies[activity] = (tally.Objects + 1, tally.Bytes + e.Value, tally.Threads);
-            }
+            if (obj.AllocActivity == 0)
+                continue;
+            if (!tallies.TryGetValue(obj.AllocActivity, out var tally))
+                tally = (0, 0L, new HashSet<int>());
+            if (obj.AllocThread is { } thread)
+                tally.Threads.Add(thread);
+            tallies[obj.AllocActivity] = (tally.Objects + 1, tally.Bytes + obj.Size, tally.Threads);
         }
 
         var described = new Dictionary<long, ActivityInfo>();

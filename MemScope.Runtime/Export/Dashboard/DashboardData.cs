@@ -87,19 +87,6 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
     private void WriteObjects(Utf8JsonWriter w)
     {
         var objects = report.Objects;
-        var disposed = new Dictionary<long, long>();
-        // The Activity each object was allocated under, walked as ActivityBreakdown does (thread → current activity).
-        var current = new Dictionary<int, long>();
-        var activityOf = new Dictionary<long, long>();
-        foreach (var e in recording.Events)
-        {
-            if (e.Kind == EventKind.Dispose)
-                disposed.TryAdd(e.ObjectId, e.Timestamp);
-            else if (e.Kind == EventKind.ActivityChange)
-                current[e.ThreadId] = e.ObjectId;
-            else if (e.Kind == EventKind.Alloc && current.TryGetValue(e.ThreadId, out long activity) && activity != 0)
-                activityOf.TryAdd(e.ObjectId, activity);
-        }
         var activityNames = new Dictionary<long, string>();
         foreach (var info in recording.Activities)
             activityNames[info.Id] = info.OperationName;
@@ -112,10 +99,10 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
         Columns.Ints(w, "site", objects, o => Site(o.AllocSite));
         Columns.Times(w, "alloc", objects, o => Ms(o.AllocatedAt ?? o.FirstSeenAt));
         Columns.Times(w, "end", objects, o => Ms(o.CollectedAt));
-        Columns.Times(w, "disp", objects, o => disposed.TryGetValue(o.Id, out long t) ? Ms(t) : null);
+        Columns.Times(w, "disp", objects, o => Ms(o.DisposedAt));
         Columns.Ints(w, "var", objects, o => S(o.LastVariable));
         Columns.Ints(w, "thread", objects, o => o.AllocThread ?? -1);
-        Columns.Ints(w, "act", objects, o => activityOf.TryGetValue(o.Id, out long a) ? S(activityNames.GetValueOrDefault(a, "(unknown activity)")) : -1);
+        Columns.Ints(w, "act", objects, o => o.AllocActivity != 0 ? S(activityNames.GetValueOrDefault(o.AllocActivity, "(unknown activity)")) : -1);
         w.WriteStartArray("hold");
         int offset = 0;
         w.WriteNumberValue(0);
