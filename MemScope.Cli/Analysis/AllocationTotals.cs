@@ -29,18 +29,9 @@ internal static class AllocationTotals
 
     private static AllocationTotal Total(string key, string typeName, string? site, IEnumerable<TrackedObject> group)
     {
-        int objects = 0, live = 0;
-        long bytes = 0, liveBytes = 0;
+        var totals = new ObjectTotals();
         foreach (var o in group)
-        {
-            objects++;
-            bytes += o.Size;
-            if (o.IsLive)
-            {
-                live++;
-                liveBytes += o.Size;
-            }
-        }
-        return new AllocationTotal(key, typeName, site, objects, bytes, live, liveBytes);
+            totals.Add(o);
+        return new AllocationTotal(key, typeName, site, totals.Count, totals.Bytes, totals.LiveCount, totals.LiveBytes);
     }
 }

@@ -25,17 +25,19 @@ internal sealed record RecordingTotals(
     {
         var events = recording.Events;
         double duration = events.Count == 0 ? 0 : recording.ToMilliseconds(events[^1].Timestamp);
-        var live = report.Objects.Where(o => o.IsLive).ToList();
+        var objects = new ObjectTotals();
+        foreach (var o in report.Objects)
+            objects.Add(o);
         return new RecordingTotals(
             events.Count,
             recording.DroppedEvents,
             recording.InternalFaults,
             recording.Threads.Count,
             duration,
-            report.Objects.Count,
-            report.Objects.Sum(o => o.Size),
-            live.Count,
-            live.Sum(o => o.Size),
+            objects.Count,
+            objects.Bytes,
+            objects.LiveCount,
+            objects.LiveBytes,
             report.NativeBlocks.Count,
             report.NativeBlocks.Sum(b => b.Size),
             report.NativeBlocks.Count(b => b.Status == BlockStatus.Live),

@@ -160,28 +160,4 @@ internal static class MemoryAnalysisJson
             totals[key] = entry = new ObjectTotals();
         return entry;
     }
-
-    /// <summary>Counts and bytes of a set of objects, all and live, with the first object and variable seen.</summary>
-    private sealed class ObjectTotals
-    {
-        public int Count;
-        public long Bytes;
-        public int LiveCount;
-        public long LiveBytes;
-        public TrackedObject? First;
-        public string? Variable;
-
-        public void Add(TrackedObject obj)
-        {
-            First ??= obj;
-            Variable ??= obj.FirstVariable;
-            Count++;
-            Bytes += obj.Size;
-            if (obj.IsLive)
-            {
-                LiveCount++;
-                LiveBytes += obj.Size;
-            }
-        }
-    }
 }
