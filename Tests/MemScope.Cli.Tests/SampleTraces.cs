@@ -47,13 +47,9 @@ public sealed class SampleTraces : IDisposable
 
     private void Record(string sample, string outputFolder)
     {
-        string dll = Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample, "bin", TestEnvironment.Configuration, "net10.0", sample + ".dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the test project first.");
         string work = Path.Combine(Root, $"work-{outputFolder}-{sample}");
         Directory.CreateDirectory(work);
-        var environment = new Dictionary<string, string> { ["MEMSCOPE_OUTPUT"] = Path.Combine(Root, outputFolder) };
-        var (exitCode, _, error) = TestEnvironment.Run("dotnet", $"\"{dll}\"", work, environment, timeoutMs: 60_000);
-        Assert.True(exitCode == 0, $"{sample} exited with {exitCode}: {error}");
+        TestEnvironment.RunSample(sample, work, new Dictionary<string, string> { ["MEMSCOPE_OUTPUT"] = Path.Combine(Root, outputFolder) });
     }
 }
 

@@ -13,12 +13,9 @@ public sealed class SampleDashboard
 
     public SampleDashboard()
     {
-        string dll = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "UnsafeFfiDemo", "bin", TestEnvironment.Configuration, "net10.0", "UnsafeFfiDemo.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the test project first.");
         string work = Directory.CreateTempSubdirectory("memscope-dashboard-sample-").FullName;
         string output = Path.Combine(work, "reports");
-        var (exitCode, _, error) = TestEnvironment.Run("dotnet", $"\"{dll}\"", work, new Dictionary<string, string> { ["MEMSCOPE_OUTPUT"] = output }, timeoutMs: 60_000);
-        Assert.True(exitCode == 0, $"UnsafeFfiDemo exited with {exitCode}: {error}");
+        TestEnvironment.RunSample("UnsafeFfiDemo", work, new Dictionary<string, string> { ["MEMSCOPE_OUTPUT"] = output });
         Folder = Path.Combine(output, Name);
         Assert.True(File.Exists(DashboardPath), $"{DashboardPath} was not written; the folder holds: {string.Join(", ", Directory.Exists(Folder) ? Directory.GetFiles(Folder) : Array.Empty<string>())}");
     }

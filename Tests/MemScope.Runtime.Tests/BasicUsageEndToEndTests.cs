@@ -113,15 +113,10 @@ public sealed record SampleProcess(int ExitCode, string Output, string WorkingDi
 {
     public static SampleProcess Run(Dictionary<string, string> environment, string sample = "BasicUsage")
     {
-        string dll = Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample, "bin", TestEnvironment.Configuration, "net10.0", sample + ".dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
-
         string work = Directory.CreateTempSubdirectory("memscope-e2e-").FullName;
         string output = Path.Combine(work, "reports");
         var variables = new Dictionary<string, string>(environment) { ["MEMSCOPE_OUTPUT"] = output };
-        var (exitCode, stdout, stderr) = TestEnvironment.Run("dotnet", $"\"{dll}\"", work, variables, timeoutMs: 60_000);
-        Assert.True(exitCode == 0, $"exit {exitCode}: {stderr}");
-        return new SampleProcess(exitCode, stdout, work, output);
+        return new SampleProcess(0, TestEnvironment.RunSample(sample, work, variables), work, output);
     }
 }
 

@@ -13,6 +13,22 @@ internal static class TestEnvironment
     /// <summary>The configuration the tests were built in (bin/&lt;Configuration&gt;/&lt;tfm&gt;/), so they use outputs of the same build.</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
+    /// <summary>The built sample program, from the same build as the tests.</summary>
+    public static string SampleDll(string sample) =>
+        Path.Combine(RepositoryRoot, "samples", sample, "bin", Configuration, "net10.0", sample + ".dll");
+
+    /// <summary>Runs a sample to completion and returns its standard output; a missing build or a failing run is an error.</summary>
+    public static string RunSample(string sample, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        string dll = SampleDll(sample);
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"{dll} is missing: build the test project first.");
+        var (exitCode, output, error) = Run("dotnet", $"\"{dll}\"", workingDirectory, environment, timeoutMs: 60_000);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{sample} exited with {exitCode}: {error}");
+        return output;
+    }
+
     public static (int ExitCode, string Output, string Error) Run(
         string file, string arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, int timeoutMs = 180_000)
     {
