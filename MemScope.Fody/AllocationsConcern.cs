@@ -6,8 +6,8 @@ using Mono.Cecil.Cil;
 namespace MemScopeFody;
 
 /// <summary>
-/// newobj and newarr in tracked methods record Alloc. Arrays and strings are sized exactly from their length;
-/// other objects by the bytes the thread allocated while the constructor ran.
+/// newobj and newarr in tracked methods record Alloc. Arrays and strings are sized exactly from their length,
+/// other objects by their type's instance size; classes of this module that tracked code allocates get an id slot.
 /// </summary>
 public sealed class AllocationsConcern : IMethodConcern
 {
@@ -21,7 +21,6 @@ public sealed class AllocationsConcern : IMethodConcern
     {
         if (!method.IsTracked)
             return;
-        VariableDefinition? bytesBefore = null;
         foreach (var instruction in method.Body.Instructions.ToList())
         {
             if (instruction.OpCode == OpCodes.Newarr)
@@ -29,7 +28,7 @@ public sealed class AllocationsConcern : IMethodConcern
             else if (instruction.OpCode == OpCodes.Newobj && ((MethodReference)instruction.Operand).DeclaringType.MetadataType == MetadataType.String)
                 WeaveString(method, instruction);
             else if (instruction.OpCode == OpCodes.Newobj && IsHeapObject((MethodReference)instruction.Operand))
-                WeaveObject(method, instruction, bytesBefore ??= _context.Emit.AddLocal(method.Body, _context.TypeSystem.Int64Reference));
+                WeaveObject(method, instruction);
         }
     }
 
@@ -47,30 +46,22 @@ public sealed class AllocationsConcern : IMethodConcern
     }
 
     /// <summary>Strings, like arrays, are sized from their length: exact, whatever else the runtime allocates meanwhile.</summary>
-    private void WeaveString(WovenMethod method, Instruction newobj)
+    private void WeaveString(WovenMethod method, Instruction newobj) => RecordAfter(method, newobj, _context.AllocString, "string");
+
+    private void WeaveObject(WovenMethod method, Instruction newobj)
     {
-        int site = method.AddSite("alloc", newobj, method.HolderName(newobj), "string");
-        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
-        code.AddRange(_context.Emit.CallWithSite(_context.AllocString, site));
-        _context.Emit.InsertAfter(method.Body, newobj, code);
+        var type = ((MethodReference)newobj.Operand).DeclaringType;
+        RecordAfter(method, newobj, _context.Alloc, CecilNames.Type(type));
+        _context.IdentitySlots.Request(type);
     }
 
-    private void WeaveObject(WovenMethod method, Instruction newobj, VariableDefinition bytesBefore)
+    /// <summary>newobj; dup; probe(object, site): the new object is passed to the probe and left on the stack for its user.</summary>
+    private void RecordAfter(WovenMethod method, Instruction newobj, MethodReference probe, string typeName)
     {
-        var constructor = (MethodReference)newobj.Operand;
-        int site = method.AddSite("alloc", newobj, method.HolderName(newobj), CecilNames.Type(constructor.DeclaringType));
-        var relocated = _context.Emit.InsertBefore(method.Body, newobj, new[]
-        {
-            Instruction.Create(OpCodes.Call, _context.AllocatedBytes),
-            Instruction.Create(OpCodes.Stloc, bytesBefore),
-        });
-        var after = new List<Instruction>
-        {
-            Instruction.Create(OpCodes.Dup),
-            Instruction.Create(OpCodes.Ldloc, bytesBefore),
-        };
-        after.AddRange(_context.Emit.CallWithSite(_context.Alloc, site));
-        _context.Emit.InsertAfter(method.Body, relocated, after);
+        int site = method.AddSite("alloc", newobj, method.HolderName(newobj), typeName);
+        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        code.AddRange(_context.Emit.CallWithSite(probe, site));
+        _context.Emit.InsertAfter(method.Body, newobj, code);
     }
 
     /// <summary>Reference types a developer wrote; not structs, delegates, closures or state machines.</summary>

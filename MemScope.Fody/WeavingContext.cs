@@ -53,8 +53,7 @@ public sealed class WeavingContext
             ?? throw new WeavingException("MemScope.Runtime has no MemScopeRuntime.RecordsDisposalAttribute; MemScope.Fody and MemScope.Runtime versions do not match.");
         RecordsDisposalConstructor = module.ImportReference(marker.Methods.First(m => m.IsConstructor && !m.IsStatic));
         RegisterModule = Import("RegisterModule", 2);
-        AllocatedBytes = Import("AllocatedBytes", 0);
-        Alloc = Import("Alloc", 3);
+        Alloc = Import("Alloc", 2);
         AllocArray = Import("AllocArray", 3);
         AllocString = Import("AllocString", 2);
         Bind = Import("Bind", 3);
@@ -62,6 +61,9 @@ public sealed class WeavingContext
 
         (FirstSiteField, _siteCountOperand) = InjectSitesClass(findType);
         Emit = new IlEmitter(this);
+        var trackedObject = runtime.MainModule.GetType("MemScopeRuntime.ITrackedObject")
+            ?? throw new WeavingException("MemScope.Runtime has no MemScopeRuntime.ITrackedObject; MemScope.Fody and MemScope.Runtime versions do not match.");
+        IdentitySlots = new IdentitySlots(this, trackedObject, findType);
     }
 
     public ModuleDefinition Module { get; }
@@ -71,9 +73,9 @@ public sealed class WeavingContext
     public TrackingScope Scope { get; }
     public SiteTableBuilder Sites { get; }
     public IlEmitter Emit { get; }
+    public IdentitySlots IdentitySlots { get; }
 
     public MethodReference RegisterModule { get; }
-    public MethodReference AllocatedBytes { get; }
     public MethodReference Alloc { get; }
     public MethodReference AllocArray { get; }
     public MethodReference AllocString { get; }
@@ -100,9 +102,10 @@ public sealed class WeavingContext
 
     public FieldDefinition FirstSiteField { get; }
 
-    /// <summary>Writes the site table resource and fixes the site count the module registers with.</summary>
+    /// <summary>Injects the identity slots, writes the site table resource and fixes the site count the module registers with.</summary>
     public void Complete()
     {
+        IdentitySlots.Inject();
         _siteCountOperand.Operand = Sites.Count;
         Module.Resources.Add(new EmbeddedResource(SiteTableBuilder.ResourceName, ManifestResourceAttributes.Private, Sites.ToJson(Module.Assembly.Name.Name)));
     }

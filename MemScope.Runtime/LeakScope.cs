@@ -15,9 +15,9 @@ public sealed class LeakScope : IDisposable
 {
     private readonly long _start = Stopwatch.GetTimestamp();
 
-    internal LeakScope()
-    {
-    }
+    private int _disposed;
+
+    internal LeakScope() => Identity.CollectionWatch.LeakScopeOpened();
 
     /// <summary>
     /// Forces full collections (so "collected without Dispose" is known), then fails with every leak created
@@ -55,6 +55,8 @@ public sealed class LeakScope : IDisposable
 
     public void Dispose()
     {
+        if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0)
+            Identity.CollectionWatch.LeakScopeClosed();
     }
 
     private static List<TrackedObject> RecordedObjects(long since) =>

@@ -26,18 +26,15 @@ public static partial class Probe
         return ModuleRegistry.Register(anchor.Assembly, siteCount);
     }
 
-    /// <summary>Taken just before a constructor runs, so <see cref="Alloc"/> can charge the bytes it allocated.</summary>
-    public static long AllocatedBytes() => s_enabled ? GC.GetAllocatedBytesForCurrentThread() : 0;
-
-    public static void Alloc(object? obj, long allocatedBytesBefore, int site)
+    /// <summary>An object was constructed at a tracked site: its size is its type's instance size, exact for a fixed-size class.</summary>
+    public static void Alloc(object? obj, int site)
     {
         if (!s_enabled || obj is null || !AllocationSampler.Take(s_sampleOneIn))
             return;
-        long bytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBytesBefore;
         try
         {
             ActivityRegistry.NoteCurrent(site);
-            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(obj, site), bytes);
+            ObjectIdentity.Allocated(obj, site, size: -1);
         }
         catch (Exception e)
         {
@@ -52,7 +49,7 @@ public static partial class Probe
         try
         {
             ActivityRegistry.NoteCurrent(site);
-            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(array, site), ObjectSizes.Array(array.LongLength, elementSize));
+            ObjectIdentity.Allocated(array, site, ObjectSizes.Array(array.LongLength, elementSize));
         }
         catch (Exception e)
         {
@@ -60,7 +57,7 @@ public static partial class Probe
         }
     }
 
-    /// <summary>A string was constructed: its size follows from its length, exactly (no allocation counter, no noise from the runtime).</summary>
+    /// <summary>A string was constructed: its size follows from its length, exactly.</summary>
     public static void AllocString(string? text, int site)
     {
         if (!s_enabled || text is null || !AllocationSampler.Take(s_sampleOneIn))
@@ -68,7 +65,7 @@ public static partial class Probe
         try
         {
             ActivityRegistry.NoteCurrent(site);
-            Recorder.Append(EventKind.Alloc, site, ObjectIdentity.IdOf(text, site), ObjectSizes.String(text.Length));
+            ObjectIdentity.Allocated(text, site, ObjectSizes.String(text.Length));
         }
         catch (Exception e)
         {
@@ -92,8 +89,8 @@ public static partial class Probe
         try
         {
             long previousId = previous is null ? 0 : ObjectIdentity.PeekId(previous);
-            long valueId = value is null ? 0 : ObjectIdentity.IdOf(value, site);
-            if (valueId != 0 || previousId != 0)
+            long valueId = value is null ? 0 : ObjectIdentity.FollowedIdOf(value, site);
+            if (valueId > 0 || previousId != 0)
                 Recorder.Append(EventKind.Bind, site, valueId, previousId);
         }
         catch (Exception e)

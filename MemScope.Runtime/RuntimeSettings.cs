@@ -40,6 +40,16 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_SAMPLE=N records about one allocation in N (1, the default, records all); reports scale totals back up.</summary>
     public static readonly int SampleOneIn = ReadPositiveInt("MEMSCOPE_SAMPLE", 1);
 
+    /// <summary>
+    /// MEMSCOPE_WATCH=N: past the first <see cref="ExactWatchPerSite"/> objects of an allocation site, the collection of
+    /// about one plain object in N is watched (rounded up to a power of two; default 64; 1 watches every object).
+    /// Disposables and SafeHandles are always watched. Reports scale the watched sample back up.
+    /// </summary>
+    public static readonly int WatchOneIn = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(ReadPositiveInt("MEMSCOPE_WATCH", 64), 1 << 30));
+
+    /// <summary>Every object of a site is watched until the site has allocated this many: small programs stay exact.</summary>
+    public const int ExactWatchPerSite = 1000;
+
     /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
     public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
 

@@ -41,27 +41,16 @@ public static class LifetimeAnalysis
             switch (e.Kind)
             {
                 case EventKind.Identify:
-                {
-                    var obj = Get(e.ObjectId, e.Timestamp);
-                    var (typeId, shallow) = ObjectIdentity.UnpackIdentity(e.Value);
-                    obj.TypeName = recording.TypeName(typeId);
-                    obj.TypeId = typeId;
-                    if (!obj.SizeKnown && shallow > 0)
-                    {
-                        obj.Size = shallow;
-                        obj.SizeKnown = true;
-                    }
+                    Describe(Get(e.ObjectId, e.Timestamp), IdentityValue.Unpack(e.Value), recording);
                     break;
-                }
                 case EventKind.Alloc:
                 {
                     var obj = Get(e.ObjectId, e.Timestamp);
+                    Describe(obj, IdentityValue.Unpack(e.Value), recording);
                     obj.AllocSite = SiteOf(e.Site);
                     obj.AllocatedAt = e.Timestamp;
                     obj.AllocThread = e.ThreadId;
                     obj.AllocActivity = activityOfThread.GetValueOrDefault(e.ThreadId);
-                    obj.Size = e.Value;
-                    obj.SizeKnown = true;
                     break;
                 }
                 case EventKind.ActivityChange:
@@ -81,9 +70,9 @@ public static class LifetimeAnalysis
                     {
                         // A local set to null lets go the way a scope end does (the compiler clears hoisted locals so).
                         var reason = e.ObjectId == 0 && site.Kind == SiteKind.Local ? HoldingEnd.ScopeEnded : HoldingEnd.Overwritten;
-                        EndHolding(previous, site, e.Timestamp, reason, site, e.ObjectId == 0 ? null : e.ObjectId);
+                        EndHolding(previous, site, e.Timestamp, reason, site, e.ObjectId > 0 ? e.ObjectId : null);
                     }
-                    if (e.ObjectId != 0)
+                    if (e.ObjectId > 0)
                         Get(e.ObjectId, e.Timestamp).Holdings.Add(new Holding(site, e.Timestamp, e.ThreadId));
                     break;
                 }
@@ -115,6 +104,18 @@ public static class LifetimeAnalysis
             }
         }
         return order;
+    }
+
+    private static void Describe(TrackedObject obj, IdentityValue identity, Recording.Recording recording)
+    {
+        obj.TypeName = recording.TypeName(identity.TypeId);
+        obj.TypeId = identity.TypeId;
+        obj.LiveWeight = identity.LiveWeight;
+        if (identity.Size > 0 || !obj.SizeKnown)
+        {
+            obj.Size = identity.Size;
+            obj.SizeKnown = identity.Size > 0;
+        }
     }
 
     /// <summary>Ends the latest open holding of <paramref name="obj"/> by the variable or field named like <paramref name="holder"/>.</summary>

@@ -5,8 +5,15 @@ public sealed class ObjectTotals
 {
     public int Count { get; private set; }
     public long Bytes { get; private set; }
-    public int LiveCount { get; private set; }
+    /// <summary>Live objects and bytes, watched ones counted with their weight: exact unless collection was sampled (MEMSCOPE_WATCH).</summary>
+    public long LiveCount { get; private set; }
     public long LiveBytes { get; private set; }
+
+    /// <summary>Objects whose collection was seen.</summary>
+    public int CollectedCount { get; private set; }
+
+    /// <summary>Objects whose collection was not watched: neither live nor collected as far as the report knows.</summary>
+    public int UnwatchedCount { get; private set; }
     public TrackedObject? First { get; private set; }
     public string? Variable { get; private set; }
 
@@ -16,10 +23,18 @@ public sealed class ObjectTotals
         Variable ??= obj.FirstVariable;
         Count++;
         Bytes += obj.Size;
-        if (obj.IsLive)
+        if (!obj.CollectionWatched)
         {
-            LiveCount++;
-            LiveBytes += obj.Size;
+            UnwatchedCount++;
+        }
+        else if (obj.CollectedAt is not null)
+        {
+            CollectedCount++;
+        }
+        else
+        {
+            LiveCount += obj.LiveWeight;
+            LiveBytes += obj.WeightedSize;
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class TrackedObject
     public string TypeName { get; internal set; } = "unknown";
     public int TypeId { get; internal set; }
 
-    /// <summary>Bytes charged to the object: measured at its allocation site, else its shallow size when the runtime knows it.</summary>
+    /// <summary>The object's own heap size (exact for arrays, strings and fixed-size classes), when the runtime knows it.</summary>
     public long Size { get; internal set; }
     public bool SizeKnown { get; internal set; }
 
@@ -37,7 +37,19 @@ public sealed class TrackedObject
     /// <summary>The name of the first variable or field that held the object.</summary>
     public string? FirstVariable => Holdings.Count > 0 ? Holdings[0].Site.Name : null;
 
-    public bool IsLive => CollectedAt is null;
+    /// <summary>
+    /// How the object's collection was watched: 0 not watched (whether it is alive is unknown), 1 watched, N a watched
+    /// sample standing for N objects of its site (MEMSCOPE_WATCH). See <see cref="Identity.IdentityValue"/>.
+    /// </summary>
+    public int LiveWeight { get; internal set; } = 1;
+
+    public bool CollectionWatched => LiveWeight > 0;
+
+    /// <summary>Alive as far as MemScope knows: its collection is watched and has not been seen.</summary>
+    public bool IsLive => CollectionWatched && CollectedAt is null;
+
+    /// <summary>The bytes the object stands for in live-memory estimates: its size times its <see cref="LiveWeight"/>.</summary>
+    public long WeightedSize => Size * LiveWeight;
 
     /// <summary>
     /// The most locals and fields that held the object at the same moment: its shared ownership, the

@@ -64,7 +64,8 @@ internal static class MemoryAnalysisJson
         writer.WriteNumber("totalBytes", all.Bytes);
         writer.WriteNumber("liveObjects", all.LiveCount);
         writer.WriteNumber("liveBytes", all.LiveBytes);
-        writer.WriteNumber("collectedObjects", all.Count - all.LiveCount);
+        writer.WriteNumber("collectedObjects", all.CollectedCount);
+        writer.WriteNumber("unwatchedObjects", all.UnwatchedCount);
         writer.WriteNumber("leaks", report.Leaks.Count);
         writer.WriteNumber("violations", report.Violations.Count);
         writer.WriteNumber("eventsRecorded", recording.Events.Count);
@@ -103,6 +104,7 @@ internal static class MemoryAnalysisJson
             JsonFile.WriteMilliseconds(writer, "scopeEndedAtMs", recording, obj.Holdings.Where(h => h.EndReason == HoldingEnd.ScopeEnded).Select(h => h.ReleasedAt).LastOrDefault());
             JsonFile.WriteMilliseconds(writer, "collectedAtMs", recording, obj.CollectedAt);
             writer.WriteBoolean("live", obj.IsLive);
+            writer.WriteNumber("liveWeight", obj.LiveWeight);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -1,94 +1,188 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
-using System.Runtime.CompilerServices;
 using MemScopeRuntime.Recording;
 
 namespace MemScopeRuntime.Identity;
 
 /// <summary>
-/// Gives any object a stable id without changing its type, through a ConditionalWeakTable whose value
-/// also notices the object's collection: when the key dies the value becomes unreachable and its
-/// finalizer records <see cref="EventKind.Collected"/>.
+/// Gives objects stable ids. A woven class (<see cref="ITrackedObject"/>) carries its id in an injected field, read in
+/// a nanosecond; any other object gets one through a ConditionalWeakTable entry. Objects whose collection is watched
+/// (<see cref="CollectionWatch"/>) also get an <see cref="ObjectState"/> in that table, whose finalizer records
+/// <see cref="EventKind.Collected"/> once the object is gone.
 /// </summary>
 internal static class ObjectIdentity
 {
+    /// <summary>The id a bind records for an object MemScope does not follow (a foreign object its site's sampling left out).</summary>
+    public const long NotFollowed = -1;
+
     private static readonly ConditionalWeakTable<object, ObjectState> s_states = new();
-    private static readonly ConditionalWeakTable<object, ObjectState>.CreateValueCallback s_create = CreateState;
+    private static readonly ConditionalWeakTable<object, ObjectState>.CreateValueCallback s_create = _ => new ObjectState(0);
 
-    [ThreadStatic] private static ObjectState? t_created;
+    /// <summary>An object created at an allocation site: one <see cref="EventKind.Alloc"/> event names it, sizes it and says whether its collection is watched.</summary>
+    public static void Allocated(object obj, int site, long size)
+    {
+        var siteType = SiteTypes.Of(obj, site);
+        int weight = CollectionWatch.WeightFor(siteType);
+        long id;
+        if (obj is ITrackedObject tracked)
+        {
+            ref long slot = ref tracked.MemScopeId();
+            id = slot;
+            // A plain store: the constructor has just returned on this thread, so no other thread is naming the object.
+            if (id == 0)
+                slot = id = IdAllocator.Next();
+            if (weight != 0)
+                Watch(obj, id);
+        }
+        else if (weight != 0)
+        {
+            id = StateOf(obj, out _).Id;
+        }
+        else
+        {
+            id = IdAllocator.Next(); // counted here, followed no further
+        }
+        Recorder.Append(EventKind.Alloc, site, id, new IdentityValue(siteType.TypeId, size >= 0 ? size : siteType.BaseSize, weight).Pack());
+        AnnounceHandle(obj, site, id);
+    }
 
-    /// <summary>The object's id, created (with an <see cref="EventKind.Identify"/> event) on first sight.</summary>
-    public static long IdOf(object obj, int site) => StateOf(obj, site).Id;
+    /// <summary>The object's id, identifying it (an <see cref="EventKind.Identify"/> event, its collection watched) on first sight.</summary>
+    public static long IdOf(object obj, int site) => IdOf(obj, site, always: true);
 
-    /// <summary>The object's per-object state (id, disposed flag), created on first sight.</summary>
+    /// <summary>
+    /// The id a store into a variable records: like <see cref="IdOf(object, int)"/>, but an object first seen here is
+    /// followed only as <see cref="CollectionWatch"/> decides; else <see cref="NotFollowed"/>.
+    /// </summary>
+    public static long FollowedIdOf(object obj, int site) => IdOf(obj, site, always: false);
+
+    private static long IdOf(object obj, int site, bool always)
+    {
+        if (obj is ITrackedObject tracked)
+        {
+            long known = Volatile.Read(ref tracked.MemScopeId());
+            return known != 0 ? known : IdentifyTracked(obj, ref tracked.MemScopeId(), site, always);
+        }
+        if (s_states.TryGetValue(obj, out var state) && state.Id != 0)
+            return state.Id;
+        return IdentifyForeign(obj, site, always);
+    }
+
+    /// <summary>The per-object state (id, disposed flag) of an object whose lifecycle matters, created on first sight.</summary>
     public static ObjectState StateOf(object obj, int site)
     {
-        if (s_states.TryGetValue(obj, out var state))
+        if (s_states.TryGetValue(obj, out var state) && state.Id != 0)
             return state;
-
-        state = s_states.GetValue(obj, s_create);
-        if (ReferenceEquals(state, t_created))
-        {
-            // This thread's state won any race to be added: only the winner announces the object.
-            t_created = null;
-            state.Publish();
-            Live.LiveCounters.ObjectIdentified();
-            Recorder.Append(EventKind.Identify, site, state.Id, PackIdentity(obj));
-            if (obj is SafeHandle handle)
-                Recorder.Append(EventKind.HandleOpen, site, state.Id, handle.DangerousGetHandle());
-        }
-        return state;
+        long id = IdOf(obj, site, always: true);
+        if (s_states.TryGetValue(obj, out state) && state.Id != 0)
+            return state;
+        // A woven object seen before but not watched (a sampled-out plain object that turned out to matter).
+        return Watch(obj, id);
     }
 
-    /// <summary>The object's state if it has been seen; never creates one.</summary>
-    public static bool TryGetState(object obj, [NotNullWhen(true)] out ObjectState? state) => s_states.TryGetValue(obj, out state);
+    /// <summary>The object's state if it has one; never creates one.</summary>
+    public static bool TryGetState(object obj, [NotNullWhen(true)] out ObjectState? state) =>
+        s_states.TryGetValue(obj, out state) && state.Id != 0;
 
     /// <summary>The object's id if it has one, else 0; never creates one.</summary>
-    public static long PeekId(object obj) => s_states.TryGetValue(obj, out var state) ? state.Id : 0;
-
-    private static ObjectState CreateState(object key)
+    public static long PeekId(object obj)
     {
-        var state = new ObjectState(IdAllocator.Next());
-        t_created = state;
+        if (obj is ITrackedObject tracked)
+            return Volatile.Read(ref tracked.MemScopeId());
+        return s_states.TryGetValue(obj, out var state) ? state.Id : 0;
+    }
+
+    private static long IdentifyTracked(object obj, ref long slot, int site, bool always)
+    {
+        var siteType = SiteTypes.Of(obj, site);
+        int weight = always ? 1 : CollectionWatch.WeightFor(siteType);
+        long id = IdAllocator.Next();
+        long won = Interlocked.CompareExchange(ref slot, id, 0);
+        if (won != 0)
+            return won; // another thread named it first and announced it
+        if (weight != 0)
+            Watch(obj, id);
+        Announce(obj, site, id, siteType, weight);
+        return id;
+    }
+
+    private static long IdentifyForeign(object obj, int site, bool always)
+    {
+        var siteType = SiteTypes.Of(obj, site);
+        int weight = always ? 1 : CollectionWatch.WeightFor(siteType);
+        if (weight == 0)
+            return NotFollowed;
+        var state = StateOf(obj, out bool created);
+        if (created)
+            Announce(obj, site, state.Id, siteType, weight);
+        return state.Id;
+    }
+
+    /// <summary>The state of a foreign object, created with a fresh id if it has none; exactly one caller sees <paramref name="created"/>.</summary>
+    private static ObjectState StateOf(object obj, out bool created)
+    {
+        var state = s_states.GetValue(obj, s_create);
+        created = state.TryName(IdAllocator.Next());
         return state;
     }
 
-    private static long PackIdentity(object obj)
+    /// <summary>Watches a woven object's collection: its id lives in its own field, the state only carries it for the finalizer.</summary>
+    private static ObjectState Watch(object obj, long id)
     {
-        long typeId = TypeRegistry.IdOf(obj.GetType());
-        long size = ObjectSizes.ShallowSizeIfKnown(obj);
-        return (Math.Min(size, uint.MaxValue) << 32) | typeId;
+        var state = s_states.GetValue(obj, s_create);
+        state.TryName(id);
+        return state;
     }
 
-    public static (int TypeId, long ShallowSize) UnpackIdentity(long value) => ((int)(value & 0xFFFF_FFFF), (long)((ulong)value >> 32));
+    private static void Announce(object obj, int site, long id, SiteType siteType, int weight)
+    {
+        long size = siteType.BaseSize > 0 ? siteType.BaseSize : ObjectSizes.ShallowSizeIfKnown(obj);
+        Recorder.Append(EventKind.Identify, site, id, new IdentityValue(siteType.TypeId, size, weight).Pack());
+        AnnounceHandle(obj, site, id);
+    }
+
+    private static void AnnounceHandle(object obj, int site, long id)
+    {
+        if (obj is SafeHandle handle)
+            Recorder.Append(EventKind.HandleOpen, site, id, handle.DangerousGetHandle());
+    }
 }
 
 /// <summary>
-/// What MemScope knows online about one object: its id and whether it was disposed. The finalizer
-/// runs when the object it belongs to has died, and records that as <see cref="EventKind.Collected"/>.
+/// What MemScope knows online about one watched object: its id and whether it was disposed. The finalizer runs when
+/// the object it belongs to has died, and records that as <see cref="EventKind.Collected"/>.
 /// </summary>
 internal sealed class ObjectState
 {
-    public readonly long Id;
-    private bool _published;
+    private long _id;
     private int _disposed;
 
-    public ObjectState(long id) => Id = id;
+    public ObjectState(long id) => _id = id;
+
+    /// <summary>0 while the state is being named by the thread that created it.</summary>
+    public long Id => Volatile.Read(ref _id);
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    public void Publish() => _published = true;
+    /// <summary>Gives the state its id unless it has one: true for exactly one caller, the one that announces the object.</summary>
+    public bool TryName(long id)
+    {
+        if (Volatile.Read(ref _id) != 0 || Interlocked.CompareExchange(ref _id, id, 0) != 0)
+            return false;
+        Live.LiveCounters.ObjectIdentified();
+        return true;
+    }
 
     /// <summary>True the first time; false when the object was already disposed.</summary>
     public bool MarkDisposed() => Interlocked.Exchange(ref _disposed, 1) == 0;
 
     ~ObjectState()
     {
-        if (_published)
+        if (_id != 0)
         {
-            Recorder.Append(EventKind.Collected, 0, Id, 0);
+            Recorder.Append(EventKind.Collected, 0, _id, 0);
             Live.LiveCounters.ObjectCollected();
         }
     }

@@ -28,7 +28,7 @@ public sealed record TypeInfo(
     public static TypeInfo Of(int id, Type type) => new(
         id,
         TypeNames.Format(type),
-        IsTrackedDisposable(type),
+        LifecycleMatters(type),
         typeof(SafeHandle).IsAssignableFrom(type),
         type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type),
         type.IsGenericType ? TypeNames.Format(type.GetGenericTypeDefinition()) : null,
@@ -37,7 +37,7 @@ public sealed record TypeInfo(
         Depth(type));
 
     /// <summary>Disposables whose lifecycle matters (the weaver leaves Tasks and enumerators alone, and so does the analysis).</summary>
-    private static bool IsTrackedDisposable(Type type) =>
+    internal static bool LifecycleMatters(Type type) =>
         (typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type)) &&
         !typeof(System.Threading.Tasks.Task).IsAssignableFrom(type) &&
         !typeof(IEnumerator).IsAssignableFrom(type);

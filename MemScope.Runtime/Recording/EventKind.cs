@@ -4,15 +4,18 @@ namespace MemScopeRuntime.Recording;
 public enum EventKind : byte
 {
     None = 0,
-    /// <summary>An object was created at a site. Value: bytes allocated.</summary>
+    /// <summary>An object was created at a site. Value: an <see cref="Identity.IdentityValue"/> (type, size, whether its collection is watched).</summary>
     Alloc = 1,
-    /// <summary>An object was stored into a local or field. Value: id of the object the slot held before (fields), or 0.</summary>
+    /// <summary>
+    /// An object was stored into a local or field. ObjectId: the object, 0 for null, -1 for an object MemScope does not follow
+    /// (a foreign object left out by sampling). Value: id of the object the slot held before, or 0.
+    /// </summary>
     Bind = 2,
     /// <summary>A local that held the object went out of scope (method exit, normal or exceptional).</summary>
     ScopeEnd = 3,
     /// <summary>The GC reclaimed the object.</summary>
     Collected = 4,
-    /// <summary>First sighting of an object: Value packs the type id (low 32 bits) and its shallow size when known (high 32 bits).</summary>
+    /// <summary>First sighting of an object not seen at its allocation. Value: an <see cref="Identity.IdentityValue"/>.</summary>
     Identify = 5,
 
     /// <summary>Dispose (or DisposeAsync, or Close) ran for the first time.</summary>

@@ -39,9 +39,9 @@ public sealed class Recording
         var types = new Dictionary<int, TypeInfo>();
         foreach (var e in events)
         {
-            if (e.Kind != EventKind.Identify)
+            if (e.Kind is not (EventKind.Identify or EventKind.Alloc))
                 continue;
-            int typeId = ObjectIdentity.UnpackIdentity(e.Value).TypeId;
+            int typeId = IdentityValue.Unpack(e.Value).TypeId;
             if (!types.ContainsKey(typeId))
                 types[typeId] = TypeRegistry.TypeOf(typeId) is { } type ? TypeInfo.Of(typeId, type) : TypeInfo.Unknown(typeId);
         }

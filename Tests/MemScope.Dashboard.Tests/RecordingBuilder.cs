@@ -43,8 +43,7 @@ internal sealed class RecordingBuilder
 
     public void Allocate(long id, int type, SiteInfo site, long size, int thread = 1)
     {
-        Add(EventKind.Identify, site, id, type, thread);
-        Add(EventKind.Alloc, site, id, size, thread);
+        Add(EventKind.Alloc, site, id, new IdentityValue(type, size, 1).Pack(), thread);
     }
 
     public Recording Build() => new(

@@ -32,6 +32,8 @@ public class DecompiledSnapshotTests
     [InlineData("AssemblyToProcess.Connection")]
     [InlineData("AssemblyToProcess.HandleScenario")]
     [InlineData("AssemblyToProcess.NativeScenario")]
+    [InlineData("AssemblyToProcess.Shape")]
+    [InlineData("AssemblyToProcess.Box`1")]
     public void Woven_code_matches_the_approved_snapshot(string typeName)
     {
         string actual = Decompile(typeName);

@@ -49,7 +49,7 @@ internal sealed class RecordedRun
 
     /// <summary>Names bound (locals and fields) in the methods of <paramref name="methodPrefix"/>, in order.</summary>
     public List<string> BoundNames(string methodPrefix) =>
-        In(methodPrefix, EventKind.Bind).Where(x => x.Event.ObjectId != 0).Select(x => x.Site.Name!).ToList();
+        In(methodPrefix, EventKind.Bind).Where(x => x.Event.ObjectId > 0).Select(x => x.Site.Name!).ToList();
 
     public List<string> ScopeEndedNames(string methodPrefix) =>
         In(methodPrefix, EventKind.ScopeEnd).Select(x => x.Site.Name!).ToList();
@@ -59,7 +59,7 @@ internal sealed class RecordedRun
 
     public string TypeOf(long objectId)
     {
-        var identify = Recording.Events.First(e => e.Kind == EventKind.Identify && e.ObjectId == objectId);
-        return Recording.TypeName((int)(identify.Value & 0xFFFF_FFFF));
+        var identify = Recording.Events.First(e => e.Kind is EventKind.Identify or EventKind.Alloc && e.ObjectId == objectId);
+        return Recording.TypeName(MemScopeRuntime.Identity.IdentityValue.Unpack(identify.Value).TypeId);
     }
 }

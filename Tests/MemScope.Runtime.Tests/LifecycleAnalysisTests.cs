@@ -39,8 +39,7 @@ public class LifecycleAnalysisTests
 
     private void Allocate(long id, Type type, SiteInfo site, long size = 64)
     {
-        Add(EventKind.Identify, site, id, TypeRegistry.IdOf(type));
-        Add(EventKind.Alloc, site, id, size);
+        Add(EventKind.Alloc, site, id, new IdentityValue(TypeRegistry.IdOf(type), size, 1).Pack());
     }
 
     private LifecycleReport Analyze()

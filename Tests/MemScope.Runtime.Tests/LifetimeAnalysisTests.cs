@@ -39,8 +39,7 @@ public class LifetimeAnalysisTests
     [Fact]
     public void An_allocated_object_bound_to_a_local_ends_its_holding_at_the_scope_end()
     {
-        Identify(7, typeof(List<int>), AllocList);
-        Add(EventKind.Alloc, AllocList, 7, 32);
+        Add(EventKind.Alloc, AllocList, 7, new IdentityValue(TypeRegistry.IdOf(typeof(List<int>)), 32, 1).Pack());
         Add(EventKind.Bind, BindItems, 7);
         Add(EventKind.ScopeEnd, EndItems, 7);
 
@@ -117,5 +116,48 @@ public class LifetimeAnalysisTests
 
         var holding = Analyze(7).Holdings.Single();
         Assert.Equal(SiteKind.Unknown, holding.Site.Kind);
+    }
+
+    [Fact]
+    public void An_object_whose_collection_is_not_watched_is_neither_live_nor_collected()
+    {
+        Add(EventKind.Alloc, AllocList, 7, new IdentityValue(TypeRegistry.IdOf(typeof(List<int>)), 32, 0).Pack());
+
+        var obj = Analyze(7);
+        Assert.False(obj.CollectionWatched);
+        Assert.False(obj.IsLive);
+        Assert.Null(obj.CollectedAt);
+    }
+
+    [Fact]
+    public void A_store_of_an_object_that_is_not_followed_ends_the_previous_holding_as_overwritten()
+    {
+        Add(EventKind.Alloc, AllocList, 7, new IdentityValue(TypeRegistry.IdOf(typeof(List<int>)), 32, 1).Pack());
+        Add(EventKind.Bind, StoreField, 7);
+        Add(EventKind.Bind, StoreField, ObjectIdentity.NotFollowed, 7);
+
+        var holding = Assert.Single(Analyze(7).Holdings);
+        Assert.Equal(HoldingEnd.Overwritten, holding.EndReason);
+        Assert.Null(holding.ReplacedBy);
+    }
+
+    [Fact]
+    public void Live_totals_count_a_watched_sample_with_its_weight_and_unwatched_objects_apart()
+    {
+        int list = TypeRegistry.IdOf(typeof(List<int>));
+        Add(EventKind.Alloc, AllocList, 1, new IdentityValue(list, 32, 1).Pack());
+        Add(EventKind.Alloc, AllocList, 2, new IdentityValue(list, 32, 64).Pack());
+        Add(EventKind.Alloc, AllocList, 3, new IdentityValue(list, 32, 0).Pack());
+        Add(EventKind.Alloc, AllocList, 4, new IdentityValue(list, 32, 64).Pack());
+        Add(EventKind.Collected, null, 4);
+
+        var totals = new ObjectTotals();
+        foreach (var id in new long[] { 1, 2, 3, 4 })
+            totals.Add(Analyze(id));
+
+        Assert.Equal(65, totals.LiveCount);
+        Assert.Equal(65 * 32, totals.LiveBytes);
+        Assert.Equal(1, totals.UnwatchedCount);
+        Assert.Equal(1, totals.CollectedCount);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using MemScopeRuntime.Identity;
@@ -33,6 +34,7 @@ public class ObjectIdentityTests
     }
 
     [Fact]
+    [NotTracked] // the string must not be seen at its allocation, which would identify it there
     public void Identifying_an_object_records_its_type_and_exact_size_once()
     {
         var text = new string('z', 5);
@@ -41,7 +43,8 @@ public class ObjectIdentityTests
         ObjectIdentity.IdOf(text, 0);
 
         var identify = Recorder.Snapshot().Events.Where(e => e.Kind == EventKind.Identify && e.ObjectId == id).ToList();
-        var (typeId, size) = ObjectIdentity.UnpackIdentity(Assert.Single(identify).Value);
+        var (typeId, size, weight) = IdentityValue.Unpack(Assert.Single(identify).Value);
+        Assert.Equal(1, weight);
         Assert.Equal(typeof(string), TypeRegistry.TypeOf(typeId));
         Assert.Equal(ObjectSizes.String(5), size);
         Assert.Equal(32, size); // 16 header + 4 length + 6 UTF-16 chars with the terminator, aligned to 8
@@ -72,5 +75,42 @@ public class ObjectIdentityTests
     {
         Assert.Equal(expected, ObjectSizes.Array(length, 1));
         Assert.Equal(expected, ObjectSizes.ShallowSizeIfKnown(new byte[length]));
+    }
+
+    private sealed class TwoInts(int a, int b)
+    {
+        public int Sum => a + b;
+    }
+
+    private sealed class WithReferenceAndLong(object reference, long number)
+    {
+        public string Text => $"{reference}{number}";
+    }
+
+    [Fact]
+    [NotTracked] // measured against the allocation counter: no probe may allocate in between
+    public void The_instance_size_of_a_class_is_what_the_runtime_allocates_for_it()
+    {
+        Assert.Equal(Measure(() => new TwoInts(1, 2)), ObjectSizes.BaseSize(typeof(TwoInts)));
+        Assert.Equal(Measure(() => new WithReferenceAndLong("x", 3)), ObjectSizes.BaseSize(typeof(WithReferenceAndLong)));
+        Assert.Equal(Measure(() => new object()), ObjectSizes.BaseSize(typeof(object)));
+    }
+
+    [Fact]
+    public void Sizes_that_vary_per_instance_have_no_instance_size()
+    {
+        Assert.Equal(0, ObjectSizes.BaseSize(typeof(string)));
+        Assert.Equal(0, ObjectSizes.BaseSize(typeof(int[])));
+        Assert.Equal(0, ObjectSizes.BaseSize(typeof(List<>)));
+        Assert.Equal(0, ObjectSizes.BaseSize(typeof(Stream)));
+    }
+
+    [NotTracked]
+    private static long Measure(Func<object> create)
+    {
+        create(); // warm up: the first call may allocate for the JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(create());
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }

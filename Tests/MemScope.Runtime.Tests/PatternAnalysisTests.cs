@@ -59,8 +59,7 @@ public class PatternAnalysisTests
 
     private void Allocate(double ms, long id, int typeId, SiteInfo site, long size, int thread = 1)
     {
-        Add(ms, EventKind.Identify, site, id, typeId, thread);
-        Add(ms, EventKind.Alloc, site, id, size, thread);
+        Add(ms, EventKind.Alloc, site, id, new IdentityValue(typeId, size, 1).Pack(), thread);
     }
 
     private void Sample(double ms, int gen0, int gen1, int gen2, long pinned = 0, double pauseMs = 0) =>
@@ -354,8 +353,7 @@ public class PatternAnalysisTests
         for (int i = 1; i <= 5; i++)
         {
             var site = At(100 + i, SiteKind.Alloc, 100 + i, "s" + i);
-            _events.Add(new RecordedEvent(new TraceEvent(i, EventKind.Identify, 0, i, FileStream), 1));
-            _events.Add(new RecordedEvent(new TraceEvent(i, EventKind.Alloc, site.Id, i, 10 * i), 1));
+            _events.Add(new RecordedEvent(new TraceEvent(i, EventKind.Alloc, site.Id, i, new IdentityValue(FileStream, 10 * i, 1).Pack()), 1));
         }
 
         var diagnosis = Analyze(new PatternOptions { MaxFindings = 2 }).Diagnosis;
@@ -365,14 +363,14 @@ public class PatternAnalysisTests
     [Fact]
     public void The_thread_breakdown_counts_every_object_of_a_million_event_recording()
     {
-        // 250,000 objects: Identify, Alloc, Bind, Collected each.
+        // 250,000 objects: an activity change, Alloc, Bind, Collected each.
         var bind = At(20, SiteKind.Local, 10, "buffer");
         var events = new RecordedEvent[1_000_000];
         for (int i = 0; i < 250_000; i++)
         {
             long id = i + 1, t = i * 4L;
-            events[i * 4] = new RecordedEvent(new TraceEvent(t, EventKind.Identify, NewBuffer.Id, id, Bytes), i % 4);
-            events[i * 4 + 1] = new RecordedEvent(new TraceEvent(t + 1, EventKind.Alloc, NewBuffer.Id, id, 64), i % 4);
+            events[i * 4] = new RecordedEvent(new TraceEvent(t, EventKind.ActivityChange, NewBuffer.Id, 0, 0), i % 4);
+            events[i * 4 + 1] = new RecordedEvent(new TraceEvent(t + 1, EventKind.Alloc, NewBuffer.Id, id, new IdentityValue(Bytes, 64, 1).Pack()), i % 4);
             events[i * 4 + 2] = new RecordedEvent(new TraceEvent(t + 2, EventKind.Bind, bind.Id, id, 0), i % 4);
             events[i * 4 + 3] = new RecordedEvent(new TraceEvent(t + 3 + (i % 7) * 100, EventKind.Collected, 0, id, 0), i % 4);
         }

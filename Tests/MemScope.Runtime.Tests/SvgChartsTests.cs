@@ -53,8 +53,7 @@ public sealed class SvgChartsTests : IDisposable
 
     private void Allocate(double atMs, long id, Type type, SiteInfo site, long size)
     {
-        Add(atMs, EventKind.Identify, site, id, TypeRegistry.IdOf(type));
-        Add(atMs, EventKind.Alloc, site, id, size);
+        Add(atMs, EventKind.Alloc, site, id, new IdentityValue(TypeRegistry.IdOf(type), size, 1).Pack());
     }
 
     private void Sample(double atMs, long heap, long fragmented, int gen0, int gen1, int gen2) =>
@@ -389,8 +388,7 @@ public sealed class SvgChartsTests : IDisposable
         for (int i = 0; i < 375_000; i++)
         {
             long t = Ms(i * 0.01);
-            events.Add(new RecordedEvent(new TraceEvent(t, EventKind.Identify, NewItems.Id, i + 1, typeIds[i % 4]), 1));
-            events.Add(new RecordedEvent(new TraceEvent(t, EventKind.Alloc, NewItems.Id, i + 1, 16 + i % 1000), 1));
+            events.Add(new RecordedEvent(new TraceEvent(t, EventKind.Alloc, NewItems.Id, i + 1, new IdentityValue(typeIds[i % 4], 16 + i % 1000, 1).Pack()), 1));
             if (i % 3 != 0)
                 events.Add(new RecordedEvent(new TraceEvent(t + Ms(5 + i % 50), EventKind.Collected, 0, i + 1, 0), 1));
         }

@@ -24,8 +24,7 @@ public class TraceFileTests
         long clock = 5000;
         void Add(EventKind kind, int site, long subject, long value, int thread) =>
             events.Add(new RecordedEvent(new TraceEvent(clock++, kind, site, subject, value), thread));
-        Add(EventKind.Identify, 1, 1, TypeRegistry.IdOf(typeof(MemoryStream)), 3);
-        Add(EventKind.Alloc, 1, 1, 64, 3);
+        Add(EventKind.Alloc, 1, 1, new IdentityValue(TypeRegistry.IdOf(typeof(MemoryStream)), 64, 1).Pack(), 3);
         Add(EventKind.NativeAlloc, 2, 0x1000, 128, 4);
         var sample = new GcSample(5001, 1000, 900, 1200, 10, 5000, 7, 1, 3, 2, 1, 6, 1, 0.5, 1.5,
             new[] { new GenerationSample("gen0", 100, 1), new GenerationSample("gen1", 200, 2) });

@@ -10,7 +10,7 @@ using MemScopeRuntime.Sites;
 namespace MemScopeBenchmarks;
 
 /// <summary>
-/// Export of a recording of N events (a quarter of them objects: Identify, Alloc, Bind, ScopeEnd) to the
+/// Export of a recording of N events (a third of them objects: Alloc, Bind, then ScopeEnd, Dispose or Collected) to the
 /// whole report set: JSON, SVG, the HTML dashboard and the trace. Targets (issue 6): 1,000,000 events in ≤ 1.5 s, 10,000 in ≤ 50 ms.
 /// </summary>
 [MemoryDiagnoser]
@@ -60,15 +60,14 @@ public static class SyntheticRecording
         var random = new Random(42);
         long clock = 1_000_000;
         int n = 0;
-        for (long id = 1; n + 4 <= events; id++)
+        for (long id = 1; n + 3 <= events; id++)
         {
             int site = (int)(id % 40);
             int thread = 1 + (int)(id % 4);
             var type = Types[site % Types.Length];
-            recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Identify, 1 + site * 3, id, TypeRegistry.IdOf(type)), thread);
-            recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Alloc, 1 + site * 3, id, 32 + random.Next(256)), thread);
+            recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Alloc, 1 + site * 3, id, new IdentityValue(TypeRegistry.IdOf(type), 32 + random.Next(256), 1).Pack()), thread);
             recorded[n++] = new RecordedEvent(new TraceEvent(clock++, EventKind.Bind, 2 + site * 3, id, 0), thread);
-            // Disposables are disposed where they go out of scope (the 4th event); every tenth object is collected instead.
+            // Disposables are disposed where they go out of scope (the 3rd event); every tenth object is collected instead.
             var last = id % 10 == 0 ? EventKind.Collected : typeof(IDisposable).IsAssignableFrom(type) ? EventKind.Dispose : EventKind.ScopeEnd;
             recorded[n++] = new RecordedEvent(new TraceEvent(clock++, last, last == EventKind.Collected ? 0 : 3 + site * 3, id, 0), thread);
         }

@@ -61,9 +61,10 @@ internal static class GrowthDetector
             if (!allocation && e.Kind != EventKind.Collected)
                 continue;
             // Objects not allocated by tracked code have no allocation to start their series from.
-            if (!context.ObjectsById.TryGetValue(e.ObjectId, out var obj) || obj.AllocSite is not { } site || obj.AllocatedAt is null)
+            // Objects whose collection is not watched would look like growth: only watched ones (with their weight) count.
+            if (!context.ObjectsById.TryGetValue(e.ObjectId, out var obj) || obj.AllocSite is not { } site || obj.AllocatedAt is null || !obj.CollectionWatched)
                 continue;
-            long delta = allocation ? obj.Size : -obj.Size;
+            long delta = allocation ? obj.WeightedSize : -obj.WeightedSize;
             double ms = recording.ToMilliseconds(e.Timestamp);
             SeriesOf(byType, obj.TypeId, obj.TypeName, null).Change(ms, delta, allocation);
             SeriesOf(bySite, site.Id, obj.TypeName, site).Change(ms, delta, allocation);

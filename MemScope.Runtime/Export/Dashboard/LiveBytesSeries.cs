@@ -20,9 +20,12 @@ internal sealed class LiveBytesSeries
         var changes = new List<(long At, long Delta)>(objects.Count * 2);
         foreach (var o in objects)
         {
-            changes.Add((o.AllocatedAt ?? o.FirstSeenAt, o.Size));
+            // An object whose collection is not watched cannot be counted as live or as gone: it stays out.
+            if (!o.CollectionWatched)
+                continue;
+            changes.Add((o.AllocatedAt ?? o.FirstSeenAt, o.WeightedSize));
             if (o.CollectedAt is { } collected)
-                changes.Add((collected, -o.Size));
+                changes.Add((collected, -o.WeightedSize));
         }
         changes.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Delta.CompareTo(b.Delta));
 

@@ -220,6 +220,6 @@ internal static class LifetimesChart
         return $"#{obj.Id} {obj.TypeName} '{obj.LastVariable ?? obj.FirstVariable ?? "?"}', {ChartLabels.Bytes(obj.Size)}; {start}" +
                (obj.AllocSite is { } site ? $" ({site.Location})" : "") +
                (disposedAt is { } d ? "; disposed at " + Ms(d) : "") +
-               (obj.CollectedAt is { } c ? "; collected at " + Ms(c) : "; alive at the end");
+               (obj.CollectedAt is { } c ? "; collected at " + Ms(c) : obj.CollectionWatched ? "; alive at the end" : "; collection not watched (sampled out)");
     }
 }

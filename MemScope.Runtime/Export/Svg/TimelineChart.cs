@@ -136,11 +136,11 @@ internal static class TimelineChart
         {
             foreach (var obj in report.Objects)
             {
-                if (obj.Size <= 0)
+                if (obj.Size <= 0 || !obj.CollectionWatched)
                     continue;
-                Change(obj.AllocatedAt ?? obj.FirstSeenAt, obj.Size);
+                Change(obj.AllocatedAt ?? obj.FirstSeenAt, obj.WeightedSize);
                 if (obj.CollectedAt is { } collected)
-                    Change(collected, -obj.Size);
+                    Change(collected, -obj.WeightedSize);
             }
         }
         foreach (var block in report.NativeBlocks)

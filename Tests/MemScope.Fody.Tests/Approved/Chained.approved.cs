@@ -34,9 +34,8 @@ public class Chained
 
 	public Chained()
 	{
-		long allocatedBytesBefore = Probe.AllocatedBytes();
 		List<string> list = new List<string>();
-		Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+		Probe.Alloc(list, <MemScope>Sites.First + 0);
 		list.Add("first");
 		this..ctor(list);
 		string text2 = default;
@@ -62,9 +61,8 @@ public class Chained
 		List<string> list2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<string> list = new List<string>(names);
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 3);
+			Probe.Alloc(list, <MemScope>Sites.First + 3);
 			Probe.Bind(list, list2, <MemScope>Sites.First + 6);
 			list2 = list;
 			List<string> list3 = list2;

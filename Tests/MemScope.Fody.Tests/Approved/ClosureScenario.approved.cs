@@ -23,10 +23,8 @@ public static class ClosureScenario
 			List<int> list2 = default;
 			try
 			{
-				List<int> collection = captured;
-				long allocatedBytesBefore = Probe.AllocatedBytes();
-				List<int> list = new List<int>(collection);
-				Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 9);
+				List<int> list = new List<int>(captured);
+				Probe.Alloc(list, <MemScope>Sites.First + 9);
 				Probe.Bind(list, list2, <MemScope>Sites.First + 10);
 				list2 = list;
 				return list2;
@@ -46,9 +44,8 @@ public static class ClosureScenario
 		try
 		{
 			<>c__DisplayClass0_0 obj = new <>c__DisplayClass0_0();
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(list, <MemScope>Sites.First + 0);
 			List<int> list2 = list;
 			object previous = obj.captured;
 			obj.captured = list2;
@@ -82,9 +79,8 @@ public static class ClosureScenario
 		StringBuilder stringBuilder2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			StringBuilder stringBuilder = new StringBuilder();
-			Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 6);
+			Probe.Alloc(stringBuilder, <MemScope>Sites.First + 6);
 			Probe.Bind(stringBuilder, stringBuilder2, <MemScope>Sites.First + 7);
 			stringBuilder2 = stringBuilder;
 			stringBuilder2.Append('#', count);

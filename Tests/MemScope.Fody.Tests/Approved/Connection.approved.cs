@@ -1,13 +1,20 @@
 using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using MemScopeRuntime;
 
 namespace AssemblyToProcess;
 
 [Tracked]
 [RecordsDisposal]
-public sealed class Connection : IDisposable
+public sealed class Connection : IDisposable, ITrackedObject
 {
 	private bool _open = true;
+
+	[NonSerialized]
+	[CompilerGenerated]
+	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
+	private long <MemScope>Id;
 
 	public string Query(string text)
 	{
@@ -18,5 +25,11 @@ public sealed class Connection : IDisposable
 	{
 		Probe.Disposing(this, <MemScope>Sites.First + 0);
 		_open = false;
+	}
+
+	[CompilerGenerated]
+	ref long ITrackedObject.MemScopeId()
+	{
+		return ref <MemScope>Id;
 	}
 }

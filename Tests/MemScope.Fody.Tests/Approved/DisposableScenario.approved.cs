@@ -42,9 +42,8 @@ public static class DisposableScenario
 				ValueTaskAwaiter awaiter;
 				if (num != 0)
 				{
-					long allocatedBytesBefore = Probe.AllocatedBytes();
 					AsyncResource asyncResource = new AsyncResource();
-					Probe.Alloc(asyncResource, allocatedBytesBefore, <MemScope>Sites.First + 31);
+					Probe.Alloc(asyncResource, <MemScope>Sites.First + 31);
 					AsyncResource asyncResource2 = asyncResource;
 					object previous = <resource>5__1;
 					<resource>5__1 = asyncResource2;
@@ -116,9 +115,8 @@ public static class DisposableScenario
 		string text3 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			Connection connection = new Connection();
-			Probe.Alloc(connection, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(connection, <MemScope>Sites.First + 0);
 			Probe.Bind(connection, connection2, <MemScope>Sites.First + 4);
 			connection2 = connection;
 			Connection connection3 = connection2;
@@ -149,9 +147,8 @@ public static class DisposableScenario
 		Connection connection2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			Connection connection = new Connection();
-			Probe.Alloc(connection, allocatedBytesBefore, <MemScope>Sites.First + 8);
+			Probe.Alloc(connection, <MemScope>Sites.First + 8);
 			Probe.Bind(connection, connection2, <MemScope>Sites.First + 11);
 			connection2 = connection;
 			Connection connection3 = connection2;
@@ -178,9 +175,8 @@ public static class DisposableScenario
 			byte[] array = new byte[3];
 			Probe.AllocArray(array, sizeof(byte), <MemScope>Sites.First + 13);
 			RuntimeHelpers.InitializeArray(array, __ldtoken(<PrivateImplementationDetails>.039058C6F2C0CB492C533B0A4D14EF77CC0F78ABCCCED5287D84A1A2011CFB81));
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			MemoryStream memoryStream = new MemoryStream(array);
-			Probe.Alloc(memoryStream, allocatedBytesBefore, <MemScope>Sites.First + 14);
+			Probe.Alloc(memoryStream, <MemScope>Sites.First + 14);
 			Probe.Bind(memoryStream, memoryStream2, <MemScope>Sites.First + 18);
 			memoryStream2 = memoryStream;
 			Stream stream = memoryStream2;
@@ -212,9 +208,8 @@ public static class DisposableScenario
 		CancellationTokenSource cancellationTokenSource2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			CancellationTokenSource cancellationTokenSource = new CancellationTokenSource();
-			Probe.Alloc(cancellationTokenSource, allocatedBytesBefore, <MemScope>Sites.First + 20);
+			Probe.Alloc(cancellationTokenSource, <MemScope>Sites.First + 20);
 			Probe.Bind(cancellationTokenSource, cancellationTokenSource2, <MemScope>Sites.First + 23);
 			cancellationTokenSource2 = cancellationTokenSource;
 			try
@@ -263,17 +258,14 @@ public static class DisposableScenario
 		try
 		{
 			<>c__DisplayClass6_0 obj = new <>c__DisplayClass6_0();
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			Connection connection = new Connection();
-			Probe.Alloc(connection, allocatedBytesBefore, <MemScope>Sites.First + 25);
+			Probe.Alloc(connection, <MemScope>Sites.First + 25);
 			Connection connection2 = connection;
 			object previous = obj.connection;
 			obj.connection = connection2;
 			Probe.Bind(connection2, previous, <MemScope>Sites.First + 27);
-			ThreadStart start = obj.<DisposeOnAnotherThread>b__0;
-			allocatedBytesBefore = Probe.AllocatedBytes();
-			Thread thread = new Thread(start);
-			Probe.Alloc(thread, allocatedBytesBefore, <MemScope>Sites.First + 26);
+			Thread thread = new Thread(obj.<DisposeOnAnotherThread>b__0);
+			Probe.Alloc(thread, <MemScope>Sites.First + 26);
 			Probe.Bind(thread, thread2, <MemScope>Sites.First + 28);
 			thread2 = thread;
 			thread2.Start();

@@ -14,9 +14,8 @@ public static class ExceptionScenario
 		int[] array2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(list, <MemScope>Sites.First + 0);
 			Probe.Bind(list, list2, <MemScope>Sites.First + 3);
 			list2 = list;
 			try
@@ -26,9 +25,8 @@ public static class ExceptionScenario
 				Probe.Bind(array, array2, <MemScope>Sites.First + 4);
 				array2 = array;
 				log.Add(array2.Length);
-				allocatedBytesBefore = Probe.AllocatedBytes();
 				InvalidOperationException ex = new InvalidOperationException("boom");
-				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 2);
+				Probe.Alloc(ex, <MemScope>Sites.First + 2);
 				throw ex;
 			}
 			finally
@@ -64,9 +62,8 @@ public static class ExceptionScenario
 				string text2 = array2.Length.ToString();
 				Probe.Bind(text2, text, <MemScope>Sites.First + 11);
 				text = text2;
-				long allocatedBytesBefore = Probe.AllocatedBytes();
 				FormatException ex = new FormatException("bad");
-				Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 8);
+				Probe.Alloc(ex, <MemScope>Sites.First + 8);
 				throw ex;
 			}
 			catch (FormatException ex2) when (((Func<bool>)delegate

@@ -14,9 +14,8 @@ public class GenericHolder<T>
 		KeyValuePair<T, U>[] array2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<T> list = new List<T>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(list, <MemScope>Sites.First + 0);
 			list.Add(item);
 			Probe.Bind(list, list2, <MemScope>Sites.First + 2);
 			list2 = list;

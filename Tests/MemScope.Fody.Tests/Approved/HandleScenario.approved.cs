@@ -12,10 +12,8 @@ public static class HandleScenario
 		FakeHandle fakeHandle2 = default;
 		try
 		{
-			nint value = 42;
-			long allocatedBytesBefore = Probe.AllocatedBytes();
-			FakeHandle fakeHandle = new FakeHandle(value);
-			Probe.Alloc(fakeHandle, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			FakeHandle fakeHandle = new FakeHandle(42);
+			Probe.Alloc(fakeHandle, <MemScope>Sites.First + 0);
 			Probe.Bind(fakeHandle, fakeHandle2, <MemScope>Sites.First + 7);
 			fakeHandle2 = fakeHandle;
 			bool success = false;
@@ -52,10 +50,8 @@ public static class HandleScenario
 		FakeHandle fakeHandle2 = default;
 		try
 		{
-			nint value = 7;
-			long allocatedBytesBefore = Probe.AllocatedBytes();
-			FakeHandle fakeHandle = new FakeHandle(value);
-			Probe.Alloc(fakeHandle, allocatedBytesBefore, <MemScope>Sites.First + 9);
+			FakeHandle fakeHandle = new FakeHandle(7);
+			Probe.Alloc(fakeHandle, <MemScope>Sites.First + 9);
 			Probe.Bind(fakeHandle, fakeHandle2, <MemScope>Sites.First + 12);
 			fakeHandle2 = fakeHandle;
 			SafeHandle safeHandle = fakeHandle2;
@@ -86,10 +82,8 @@ public static class HandleScenario
 		FakeHandle fakeHandle2 = default;
 		try
 		{
-			nint value = 9;
-			long allocatedBytesBefore = Probe.AllocatedBytes();
-			FakeHandle fakeHandle = new FakeHandle(value);
-			Probe.Alloc(fakeHandle, allocatedBytesBefore, <MemScope>Sites.First + 14);
+			FakeHandle fakeHandle = new FakeHandle(9);
+			Probe.Alloc(fakeHandle, <MemScope>Sites.First + 14);
 			Probe.Bind(fakeHandle, fakeHandle2, <MemScope>Sites.First + 17);
 			fakeHandle2 = fakeHandle;
 			SafeHandle safeHandle = fakeHandle2;

@@ -74,9 +74,8 @@ public static class IteratorScenario
 			case 0:
 			{
 				<>1__state = -1;
-				long allocatedBytesBefore = Probe.AllocatedBytes();
 				StringBuilder stringBuilder = new StringBuilder();
-				Probe.Alloc(stringBuilder, allocatedBytesBefore, <MemScope>Sites.First + 3);
+				Probe.Alloc(stringBuilder, <MemScope>Sites.First + 3);
 				StringBuilder stringBuilder2 = stringBuilder;
 				object previous = <builder>5__1;
 				<builder>5__1 = stringBuilder2;
@@ -108,9 +107,8 @@ public static class IteratorScenario
 		[DebuggerHidden]
 		void IEnumerator.Reset()
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			NotSupportedException ex = new NotSupportedException();
-			Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 5);
+			Probe.Alloc(ex, <MemScope>Sites.First + 5);
 			throw ex;
 		}
 

@@ -132,9 +132,8 @@ public static class NativeScenario
 		nint address = NativeShims.AllocHGlobal(8, <MemScope>Sites.First + 29);
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			InvalidOperationException ex = new InvalidOperationException("between alloc and free");
-			Probe.Alloc(ex, allocatedBytesBefore, <MemScope>Sites.First + 28);
+			Probe.Alloc(ex, <MemScope>Sites.First + 28);
 			throw ex;
 		}
 		finally

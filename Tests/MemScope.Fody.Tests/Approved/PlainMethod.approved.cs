@@ -12,9 +12,8 @@ public static class PlainMethod
 		string text2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			List<int> list = new List<int>();
-			Probe.Alloc(list, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(list, <MemScope>Sites.First + 0);
 			list.Add(1);
 			list.Add(2);
 			list.Add(3);

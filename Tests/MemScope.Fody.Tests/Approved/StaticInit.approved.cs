@@ -13,9 +13,8 @@ public static class StaticInit
 		Dictionary<string, int> dictionary2 = default;
 		try
 		{
-			long allocatedBytesBefore = Probe.AllocatedBytes();
 			Dictionary<string, int> dictionary = new Dictionary<string, int>();
-			Probe.Alloc(dictionary, allocatedBytesBefore, <MemScope>Sites.First + 0);
+			Probe.Alloc(dictionary, <MemScope>Sites.First + 0);
 			dictionary["one"] = 1;
 			Probe.Bind(dictionary, dictionary2, <MemScope>Sites.First + 2);
 			dictionary2 = dictionary;

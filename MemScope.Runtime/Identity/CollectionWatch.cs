@@ -1,0 +1,31 @@
+using System.Threading;
+using MemScopeRuntime.Recording;
+
+namespace MemScopeRuntime.Identity;
+
+/// <summary>
+/// Decides whose collection MemScope watches. Watching costs a ConditionalWeakTable entry and a finalizable sentinel
+/// (hundreds of ns), ten times an event, so it is kept for what needs it: disposables and SafeHandles always, every
+/// object inside a leak scope, the first <see cref="RuntimeSettings.ExactWatchPerSite"/> objects of each site, and
+/// past that one object in <see cref="RuntimeSettings.WatchOneIn"/>, which then stands for that many in the reports.
+/// </summary>
+internal static class CollectionWatch
+{
+    private static readonly int s_oneIn = RuntimeSettings.WatchOneIn;
+    private static int s_leakScopes;
+
+    [System.ThreadStatic] private static GeometricSampler t_sampler;
+
+    /// <summary>The live weight (see <see cref="IdentityValue.LiveWeight"/>) for the next object of <paramref name="site"/>.</summary>
+    public static int WeightFor(SiteType site)
+    {
+        if (site.LifecycleMatters || s_oneIn == 1 || Volatile.Read(ref s_leakScopes) > 0 || site.Seen++ < RuntimeSettings.ExactWatchPerSite)
+            return 1;
+        return t_sampler.Take(s_oneIn) ? s_oneIn : 0;
+    }
+
+    /// <summary>A leak scope asks about every object it sees: while one is open, every object is watched.</summary>
+    public static void LeakScopeOpened() => Interlocked.Increment(ref s_leakScopes);
+
+    public static void LeakScopeClosed() => Interlocked.Decrement(ref s_leakScopes);
+}
