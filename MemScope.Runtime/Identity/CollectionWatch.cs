@@ -19,8 +19,15 @@ internal static class CollectionWatch
     /// <summary>The live weight (see <see cref="IdentityValue.LiveWeight"/>) for the next object of <paramref name="site"/>.</summary>
     public static int WeightFor(SiteType site)
     {
-        if (site.LifecycleMatters || s_oneIn == 1 || Volatile.Read(ref s_leakScopes) > 0 || site.Seen++ < RuntimeSettings.ExactWatchPerSite)
+        if (site.LifecycleMatters || s_oneIn == 1 || Volatile.Read(ref s_leakScopes) > 0)
             return 1;
+        // Read before writing: past the exact phase the counter is never written again, so threads allocating at one
+        // site do not fight over its cache line, and it cannot overflow.
+        if (site.Seen < RuntimeSettings.ExactWatchPerSite)
+        {
+            site.Seen++;
+            return 1;
+        }
         return t_sampler.Take(s_oneIn) ? s_oneIn : 0;
     }
 

@@ -2,6 +2,7 @@ extern alias unwoven;
 extern alias woven;
 
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -61,6 +62,17 @@ public class WeavingOverheadBenchmarks
     {
         Recorder.DiscardRecorded();
         return unwoven::SpeedTestWorkload.AllocationLoop.Run(Allocations);
+    }
+
+    /// <summary>The floor of any timestamped event: the same untracked <c>new</c> plus one <c>Stopwatch.GetTimestamp()</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Allocations), BenchmarkCategory("AllocationLoop")]
+    public long AllocationLoopPlusTimestamp()
+    {
+        Recorder.DiscardRecorded();
+        long sum = 0;
+        for (int i = 0; i < Allocations; i++)
+            sum += new unwoven::SpeedTestWorkload.Particle(i, Allocations - i).Weight + (Stopwatch.GetTimestamp() & 1);
+        return sum;
     }
 
     [Benchmark(OperationsPerInvoke = Allocations), BenchmarkCategory("AllocationLoop")]
