@@ -6,7 +6,7 @@ using MemScopeRuntime.Analysis;
 namespace MemScopeCli.Analysis;
 
 /// <summary>Objects and bytes of one group of tracked objects (a type, or a type at one allocation site).</summary>
-internal sealed record AllocationTotal(string Key, string TypeName, string? Site, int Objects, long Bytes, int LiveObjects, long LiveBytes);
+internal sealed record AllocationTotal(string Key, string TypeName, string? Site, int Objects, long Bytes, long LiveObjects, long LiveBytes);
 
 /// <summary>
 /// Tracked objects grouped by type and by allocation site. Sites are keyed by file:line and type, not by site id:

@@ -12,7 +12,7 @@ internal sealed record RecordingTotals(
     double DurationMs,
     int Objects,
     long Bytes,
-    int LiveObjects,
+    long LiveObjects,
     long LiveBytes,
     int NativeBlocks,
     long NativeBytes,

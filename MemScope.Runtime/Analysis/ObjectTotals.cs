@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace MemScopeRuntime.Analysis;
 
 /// <summary>Counts and bytes of a set of tracked objects, all and live, with the first object and variable seen.</summary>
@@ -16,6 +18,14 @@ public sealed class ObjectTotals
     public int UnwatchedCount { get; private set; }
     public TrackedObject? First { get; private set; }
     public string? Variable { get; private set; }
+
+    public static ObjectTotals Of(IEnumerable<TrackedObject> objects)
+    {
+        var totals = new ObjectTotals();
+        foreach (var obj in objects)
+            totals.Add(obj);
+        return totals;
+    }
 
     public void Add(TrackedObject obj)
     {

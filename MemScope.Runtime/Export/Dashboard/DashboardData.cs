@@ -68,7 +68,7 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
         w.WriteNumber("events", recording.Events.Count);
         w.WriteNumber("objects", objects.Count);
         w.WriteNumber("bytes", objects.Sum(o => o.Size));
-        w.WriteNumber("liveObjects", objects.Count(o => o.IsLive));
+        w.WriteNumber("liveObjects", ObjectTotals.Of(objects).LiveCount);
         w.WriteNumber("liveBytes", live.FinalBytes);
         w.WriteNumber("peakBytes", live.PeakBytes);
         w.WriteNumber("leaks", report.Leaks.Count);
@@ -209,7 +209,8 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
     private void WriteAggregates(Utf8JsonWriter w)
     {
         var types = report.Objects.GroupBy(o => o.TypeName, StringComparer.Ordinal)
-            .Select(g => (Type: g.Key, Objects: g.Count(), Bytes: g.Sum(o => o.Size), Live: g.Count(o => o.IsLive), LiveBytes: g.Where(o => o.IsLive).Sum(o => o.Size)))
+            .Select(g => (Type: g.Key, Totals: ObjectTotals.Of(g)))
+            .Select(g => (g.Type, Objects: g.Totals.Count, g.Totals.Bytes, Live: g.Totals.LiveCount, g.Totals.LiveBytes))
             .OrderByDescending(t => t.Bytes).ThenBy(t => t.Type, StringComparer.Ordinal).ToList();
         w.WriteStartObject("types");
         Columns.Ints(w, "type", types, t => S(t.Type));
@@ -220,7 +221,8 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
         w.WriteEndObject();
 
         var sites = report.Objects.GroupBy(o => (Site: Site(o.AllocSite), o.TypeName))
-            .Select(g => (g.Key.Site, Type: g.Key.TypeName, Objects: g.Count(), Bytes: g.Sum(o => o.Size), Live: g.Count(o => o.IsLive), LiveBytes: g.Where(o => o.IsLive).Sum(o => o.Size)))
+            .Select(g => (g.Key.Site, Type: g.Key.TypeName, Totals: ObjectTotals.Of(g)))
+            .Select(g => (g.Site, g.Type, Objects: g.Totals.Count, g.Totals.Bytes, Live: g.Totals.LiveCount, g.Totals.LiveBytes))
             .OrderByDescending(t => t.Bytes).ThenBy(t => t.Site).ThenBy(t => t.Type, StringComparer.Ordinal).ToList();
         w.WriteStartObject("sites");
         Columns.Ints(w, "site", sites, t => t.Site);
