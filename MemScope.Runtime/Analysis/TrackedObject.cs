@@ -52,6 +52,22 @@ public sealed class TrackedObject
     public long WeightedSize => Size * LiveWeight;
 
     /// <summary>
+    /// How the objects change tracked live bytes over time: their weighted size added at allocation (or first sighting)
+    /// and taken back at collection. Objects whose collection is not watched cannot count as live or as gone: they stay out.
+    /// </summary>
+    public static IEnumerable<(long At, long Delta)> LiveBytesChanges(IEnumerable<TrackedObject> objects)
+    {
+        foreach (var obj in objects)
+        {
+            if (obj.Size <= 0 || !obj.CollectionWatched)
+                continue;
+            yield return (obj.AllocatedAt ?? obj.FirstSeenAt, obj.WeightedSize);
+            if (obj.CollectedAt is { } collected)
+                yield return (collected, -obj.WeightedSize);
+        }
+    }
+
+    /// <summary>
     /// The most locals and fields that held the object at the same moment: its shared ownership, the
     /// counterpart of Rc/Arc's strong_count.
     /// </summary>

@@ -18,15 +18,7 @@ internal sealed class LiveBytesSeries
     public static LiveBytesSeries Of(Recording.Recording recording, IReadOnlyList<TrackedObject> objects, double durationMs)
     {
         var changes = new List<(long At, long Delta)>(objects.Count * 2);
-        foreach (var o in objects)
-        {
-            // An object whose collection is not watched cannot be counted as live or as gone: it stays out.
-            if (!o.CollectionWatched)
-                continue;
-            changes.Add((o.AllocatedAt ?? o.FirstSeenAt, o.WeightedSize));
-            if (o.CollectedAt is { } collected)
-                changes.Add((collected, -o.WeightedSize));
-        }
+        changes.AddRange(TrackedObject.LiveBytesChanges(objects));
         changes.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Delta.CompareTo(b.Delta));
 
         var series = new LiveBytesSeries();

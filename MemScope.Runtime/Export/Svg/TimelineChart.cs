@@ -134,14 +134,8 @@ internal static class TimelineChart
 
         if (includeObjects)
         {
-            foreach (var obj in report.Objects)
-            {
-                if (obj.Size <= 0 || !obj.CollectionWatched)
-                    continue;
-                Change(obj.AllocatedAt ?? obj.FirstSeenAt, obj.WeightedSize);
-                if (obj.CollectedAt is { } collected)
-                    Change(collected, -obj.WeightedSize);
-            }
+            foreach (var (at, delta) in TrackedObject.LiveBytesChanges(report.Objects))
+                Change(at, delta);
         }
         foreach (var block in report.NativeBlocks)
         {
