@@ -19,7 +19,7 @@ namespace MemScopeRuntime.Trace;
 /// </summary>
 public static class TraceFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2; // 2: an Alloc event carries its object's IdentityValue (type, size, collection watch); 1 had Identify + Alloc(bytes)
     public const int MaxEventsPerBlock = 65_536;
     internal static readonly byte[] Magic = "MSCOPE\0\0"u8.ToArray();
     internal const int HeaderSize = 40;

@@ -94,7 +94,7 @@ public class TraceFileTests
         bytes[8] = 9;
         File.WriteAllBytes(path, bytes);
 
-        Assert.Contains("version 9; this memscope reads version 1", Assert.Throws<TraceFormatException>(() => TraceFile.Read(path)).Message);
+        Assert.Contains("version 9; this memscope reads version 2", Assert.Throws<TraceFormatException>(() => TraceFile.Read(path)).Message);
     }
 
     [Fact(Timeout = 60_000)]
