@@ -41,9 +41,9 @@ internal sealed class RecordingBuilder
         Clock += Step;
     }
 
-    public void Allocate(long id, int type, SiteInfo site, long size, int thread = 1)
+    public void Allocate(long id, int type, SiteInfo site, long size, int thread = 1, int liveWeight = 1)
     {
-        Add(EventKind.Alloc, site, id, new IdentityValue(type, size, 1).Pack(), thread);
+        Add(EventKind.Alloc, site, id, new IdentityValue(type, size, liveWeight).Pack(), thread);
     }
 
     public Recording Build() => new(

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using MemScopeRuntime.Sites;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
@@ -79,6 +80,26 @@ public sealed class SyntheticDashboardTests(BrowserFixture browser, ITestOutputH
 
     private static async Task<long[]> FirstIds(IPage page) =>
         (await page.Locator(".vt-row span:first-child").AllTextContentsAsync()).Take(10).Select(long.Parse).ToArray();
+
+    [Fact]
+    public async Task An_object_whose_collection_was_not_watched_says_so_and_a_watched_sample_says_what_it_stands_for()
+    {
+        var b = new RecordingBuilder();
+        int type = b.Type("App.Model.Particle");
+        var site = b.Site(SiteKind.Alloc, 10, "particle");
+        b.Allocate(1, type, site, 32, liveWeight: 0);
+        b.Allocate(2, type, site, 32, liveWeight: 64);
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, Dashboards.Write(b.Build(), "watch"));
+        var page = dashboard.Page;
+        await dashboard.ShowAsync("Allocations");
+        var rows = page.Locator(".vt-row");
+
+        await rows.Filter(new() { HasText = "not watched" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#drill")).ToContainTextAsync("not watched (sampled out by MEMSCOPE_WATCH)");
+        await rows.Filter(new() { HasNotText = "not watched" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#drill")).ToContainTextAsync("64 objects of its site");
+        Assert.Empty(dashboard.Errors);
+    }
 
     // Alloc, Bind, ScopeEnd (or Dispose and DisposeAgain) and Collected: four or five events an object.
     private const int Objects = 250_000;

@@ -102,6 +102,7 @@ internal sealed class DashboardData(Recording.Recording recording, LifecycleRepo
         Columns.Times(w, "disp", objects, o => Ms(o.DisposedAt));
         Columns.Ints(w, "var", objects, o => S(o.LastVariable));
         Columns.Ints(w, "thread", objects, o => o.AllocThread ?? -1);
+        Columns.Ints(w, "w", objects, o => o.LiveWeight);
         Columns.Ints(w, "act", objects, o => o.AllocActivity != 0 ? S(activityNames.GetValueOrDefault(o.AllocActivity, "(unknown activity)")) : -1);
         w.WriteStartArray("hold");
         int offset = 0;

@@ -367,9 +367,11 @@ function rangeFilter(spec, f, changed) {
     },
   };
 }
-// Lifetimes as columns: still-live objects and unreleased blocks last forever (they pass any minimum, fail any maximum).
+// Lifetimes as columns: still-live objects and unreleased blocks last forever (they pass any minimum, fail any maximum);
+// an object whose collection was not watched has no known lifetime (NaN fails every lifetime filter).
+const watched = i => O.w[i] !== 0;
 const objLife = new Float64Array(nObj);
-for (let i = 0; i < nObj; i++) objLife[i] = O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i];
+for (let i = 0; i < nObj; i++) objLife[i] = !watched(i) ? NaN : O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i];
 const hasActivities = O.act.some(a => a >= 0);
 
 // ---- views
@@ -446,9 +448,9 @@ view('Lifetimes', host => {
       const track = el('div', 'track');
       for (const i of members.slice(0, MAX_BARS)) {
         const a = Math.max(O.alloc[i], left), e = O.end[i] < 0 ? range.t1 : Math.min(O.end[i], range.t1);
-        const b = button('', 'bar' + (leakBy.has(O.id[i]) ? ' leak' : ''), openObject(O.id[i]));
+        const b = button('', 'bar' + (leakBy.has(O.id[i]) ? ' leak' : '') + (watched(i) ? '' : ' unwatched'), openObject(O.id[i]));
         b.style.left = ((a - left) / span * 100) + '%'; b.style.width = Math.max((e - a) / span * 100, 0.3) + '%';
-        b.setAttribute('aria-label', S[O.type[i]] + ' #' + O.id[i]); b.title = b.getAttribute('aria-label');
+        b.setAttribute('aria-label', S[O.type[i]] + ' #' + O.id[i] + (watched(i) ? '' : ' (collection not watched)')); b.title = b.getAttribute('aria-label');
         track.append(b);
         mark(track, O.disp[i], 'disp', left, span);
         mark(track, O.end[i], 'coll', left, span);
@@ -475,7 +477,7 @@ view('Allocations', host => virtualTable(host, {
     col('variable', i => str(O.var[i])),
     numCol('bytes', O.size, bytes, { width: '6rem' }),
     numCol('allocated', O.alloc, ms, { width: '7rem' }),
-    col('lifetime', i => (O.end[i] < 0 ? 'live' : ms(O.end[i] - O.alloc[i])), { num: true, sort: i => (O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i]), width: '7rem' }),
+    col('lifetime', i => (!watched(i) ? 'not watched' : O.end[i] < 0 ? 'live' : ms(O.end[i] - O.alloc[i])), { num: true, sort: i => (!watched(i) ? -1 : O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i]), width: '7rem' }),
     numCol('thread', O.thread, String, { width: '4rem' }),
     col('site', i => siteText(O.site[i])),
   ].concat(hasActivities ? [col('activity', i => str(O.act[i]))] : []) }));
@@ -603,7 +605,8 @@ function drill(id) {
   item('allocated', ms(O.alloc[i]) + ' on thread ' + O.thread[i]);
   item('allocation site', siteText(O.site[i]) + (O.site[i] >= 0 ? ' (' + siteMethod(O.site[i]) + ')' : ''), 'loc alloc-site');
   item('disposed', O.disp[i] < 0 ? 'never' : ms(O.disp[i]));
-  item('collected', O.end[i] < 0 ? 'still alive at the end' : ms(O.end[i]));
+  item('collected', !watched(i) ? 'not watched (sampled out by MEMSCOPE_WATCH)' : O.end[i] < 0 ? 'still alive at the end' : ms(O.end[i]));
+  if (O.w[i] > 1) item('stands for', O.w[i] + ' objects of its site (a watched sample)');
   const leak = leakBy.get(id);
   if (leak !== undefined) item('leak', S[L.kind[leak]] + ': ' + S[L.reason[leak]]);
   panel.append(dl);

@@ -64,6 +64,7 @@ ol.diag li { margin:.35rem 0; }
 .track { position:relative; height:18px; background:var(--bg); border-radius:3px; overflow:hidden; }
 .track .bar { position:absolute; top:3px; height:12px; min-width:3px; padding:0; border-radius:2px; background:var(--bar); border:0; }
 .track .bar.leak { background:var(--bad); }
+.track .bar.unwatched { opacity:.35; }
 .track .mark { position:absolute; top:0; width:2px; height:18px; pointer-events:none; }
 .mark.disp { background:var(--ok); }
 .mark.coll { background:var(--muted); }
