@@ -15,7 +15,6 @@ namespace MemScopeRuntime.Recording;
 /// </summary>
 internal sealed class ChunkStreamer
 {
-    private const int MaxIdleMilliseconds = 50;
     private static readonly long DeadThreadSweepTicks = Stopwatch.Frequency / 5;
 
     private readonly SealedChunks _sealed;
@@ -24,7 +23,9 @@ internal sealed class ChunkStreamer
     private readonly string _path;
     private SpillFile? _file;
     private volatile bool _stopped;
+    private volatile bool _closed;
     private long _lostEvents;
+    private readonly int _maxIdleMilliseconds;
 
     public ChunkStreamer(string path, SealedChunks sealedChunks, ChunkPool pool, AppendOnlyList<ThreadLog> threads)
     {
@@ -32,6 +33,9 @@ internal sealed class ChunkStreamer
         _sealed = sealedChunks;
         _pool = pool;
         _threads = threads;
+        // Idle, the writer polls less often, but never so rarely that a fast thread (~30 M events/s, a chunk per
+        // 0.14 ms) could fill an eighth of the budget before it looks again.
+        _maxIdleMilliseconds = (int)Math.Clamp(pool.MaxChunks / 64, 1, 50);
     }
 
     /// <summary>Taken by the writer for each chunk it moves from memory to disk, and by a snapshot for its whole copy.</summary>
@@ -54,18 +58,23 @@ internal sealed class ChunkStreamer
         thread.Start();
     }
 
-    /// <summary>Copies the streamed events into <paramref name="into"/> (room for <see cref="EventsStreamed"/>); the caller holds <see cref="Gate"/>.</summary>
-    public int ReadBack(RecordedEvent[] into, int start)
+    /// <summary>The events on disk at this moment; the caller holds <see cref="Gate"/>, so none of them is also still in memory.</summary>
+    public SpilledEvents Spilled() => _file is { } file ? new SpilledEvents(file, file.Mark) : default;
+
+    /// <summary>
+    /// Copies the events of <paramref name="spilled"/> into <paramref name="into"/> from <paramref name="start"/>, without
+    /// the lock: the file only grows, so the writer goes on meanwhile. Returns how many it read.
+    /// </summary>
+    public int ReadBack(in SpilledEvents spilled, RecordedEvent[] into, int start)
     {
-        if (_file is null)
+        if (spilled.File is null)
             return 0;
-        long expected = _file.EventCount;
-        int read = _file.ReadBack(into, start);
-        if (read < expected)
+        int read = spilled.File.ReadBack(spilled.Mark, into, start);
+        if (read < spilled.Mark.Events && !_closed)
         {
             // The file can no longer be trusted: stop appending to it, and report what it held as lost.
             _stopped = true;
-            Interlocked.Add(ref _lostEvents, expected - read);
+            Interlocked.Add(ref _lostEvents, spilled.Mark.Events - read);
         }
         return read;
     }
@@ -76,6 +85,7 @@ internal sealed class ChunkStreamer
         lock (Gate)
         {
             _stopped = true;
+            _closed = true;
             if (_file is null)
                 return;
             Interlocked.Add(ref _lostEvents, _file.EventCount);
@@ -124,7 +134,7 @@ internal sealed class ChunkStreamer
             }
             // Polling rather than a signal: recording threads then touch no event or lock, only the queue.
             Thread.Sleep(idle);
-            idle = Math.Min(idle * 2, MaxIdleMilliseconds);
+            idle = Math.Min(idle * 2, _maxIdleMilliseconds);
         }
     }
 
@@ -162,3 +172,6 @@ internal sealed class ChunkStreamer
         }
     }
 }
+
+/// <summary>A spill file and how much of it a snapshot takes.</summary>
+internal readonly record struct SpilledEvents(SpillFile? File, SpillMark Mark);

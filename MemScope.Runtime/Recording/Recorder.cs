@@ -103,25 +103,31 @@ internal static class Recorder
     /// <summary>
     /// Copies every event recorded so far: the streamed ones read back from the spill file, then those in memory.
     /// Safe while other threads keep recording: under the stream writer's lock no chunk moves to disk or is recycled,
-    /// each chunk is read up to the count its owner has published, so no event is torn and none is seen twice.
+    /// each chunk is read up to the count its owner has published, so no event is torn and none is seen twice. The
+    /// spill file is read after the lock is released, up to the length it had under the lock.
     /// </summary>
     public static RecorderSnapshot Snapshot()
     {
+        List<ThreadLog> threads;
+        SpilledEvents spilled;
+        RecordedEvent[] events;
+        int inMemory;
         lock (s_gate)
         {
-            var threads = s_threads.Snapshot();
+            threads = s_threads.Snapshot();
             var chunks = ChunksInMemory(threads);
             var counts = new int[chunks.Count];
-            long inMemory = 0;
+            long total = 0;
             for (int i = 0; i < chunks.Count; i++)
             {
                 counts[i] = Volatile.Read(ref chunks[i].Count);
-                inMemory += counts[i];
+                total += counts[i];
             }
+            inMemory = checked((int)total);
 
-            long streamed = s_streamer?.EventsStreamed ?? 0;
-            var events = new RecordedEvent[checked((int)(streamed + inMemory))];
-            int next = s_streamer?.ReadBack(events, 0) ?? 0;
+            spilled = s_streamer?.Spilled() ?? default;
+            events = new RecordedEvent[checked((int)(spilled.Mark.Events + inMemory))];
+            int next = (int)spilled.Mark.Events;
             for (int i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
@@ -129,17 +135,23 @@ internal static class Recorder
                 for (int j = 0; j < counts[i]; j++)
                     events[next++] = new RecordedEvent(chunk.Events[j], threadId);
             }
-            if (next < events.Length)
-                Array.Resize(ref events, next); // the spill file could not be read back whole: counted as lost below
-
-            return new RecorderSnapshot(events, CountDropped(threads), threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)))
-            {
-                BufferBytes = BufferBytes,
-                BufferLimitBytes = BufferLimitBytes,
-                SampleOneIn = RuntimeSettings.SampleOneIn,
-                EventsStreamed = next - (int)inMemory,
-            };
         }
+
+        int streamed = s_streamer?.ReadBack(spilled, events, 0) ?? 0;
+        if (streamed < spilled.Mark.Events)
+        {
+            // The spill file could not be read back whole: what is missing is counted as lost (with the dropped).
+            Array.Copy(events, (int)spilled.Mark.Events, events, streamed, inMemory);
+            Array.Resize(ref events, streamed + inMemory);
+        }
+
+        return new RecorderSnapshot(events, CountDropped(threads), threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)))
+        {
+            BufferBytes = BufferBytes,
+            BufferLimitBytes = BufferLimitBytes,
+            SampleOneIn = RuntimeSettings.SampleOneIn,
+            EventsStreamed = streamed,
+        };
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace MemScopeRuntime.Recording;
 
 /// <summary>
 /// The file full chunks are streamed to (MEMSCOPE_STREAM): one .mscope Events block per chunk, with its CRC
-/// (docs/trace-format.md, "Spill file"), read back whole when a snapshot is taken. Not thread-safe: only the
-/// stream writer appends, and a snapshot reads back while holding the lock that writer takes per chunk.
+/// (docs/trace-format.md, "Spill file"), read back when a snapshot is taken. Only the stream writer appends; a
+/// snapshot takes a <see cref="Mark"/> under the writer's lock and reads up to it afterwards, while the writer goes on.
 /// </summary>
 internal sealed class SpillFile : IDisposable
 {
@@ -21,6 +21,7 @@ internal sealed class SpillFile : IDisposable
     private readonly byte[] _payload = new byte[HeaderBytes + ChunkPool.ChunkBytes];
     private long _committedBytes;
     private long _events;
+
 
     private SpillFile(string path, FileStream stream)
     {
@@ -54,38 +55,42 @@ internal sealed class SpillFile : IDisposable
         Volatile.Write(ref _events, _events + count);
     }
 
+    /// <summary>What the file holds at this moment; blocks are only ever appended, so everything up to it stays as it is.</summary>
+    public SpillMark Mark => new(_committedBytes, _events);
+
     /// <summary>
-    /// Copies every streamed event into <paramref name="into"/> from <paramref name="start"/> and returns how many.
-    /// Fewer than <see cref="EventCount"/> only when the file cannot be read back: that is an internal fault,
-    /// and the caller counts the missing events as dropped.
+    /// Copies the events up to <paramref name="mark"/> into <paramref name="into"/> from <paramref name="start"/> and returns
+    /// how many. Positional reads, so the writer may go on appending meanwhile. Fewer than the mark's events only when
+    /// the file cannot be read back: that is an internal fault, and the caller counts the missing events as dropped.
     /// </summary>
-    public int ReadBack(RecordedEvent[] into, int start)
+    public int ReadBack(SpillMark mark, RecordedEvent[] into, int start)
     {
         int next = start;
+        long offset = 0;
+        var payload = new byte[_payload.Length]; // not the writer's buffer: the writer may be using it
         try
         {
-            _stream.Position = 0;
             Span<byte> frame = stackalloc byte[8];
-            while (_stream.Position < _committedBytes)
+            while (offset < mark.Bytes)
             {
-                _stream.ReadExactly(frame);
+                ReadExactly(frame, offset);
                 var kind = (TraceBlock)BinaryPrimitives.ReadUInt32LittleEndian(frame);
                 uint length = BinaryPrimitives.ReadUInt32LittleEndian(frame[4..]);
-                if (kind != TraceBlock.Events || length < HeaderBytes || length > _payload.Length)
-                    throw new InvalidDataException($"{Path}: spill block at byte {_stream.Position - 8} is corrupt.");
-                var payload = _payload.AsSpan(0, (int)length);
-                _stream.ReadExactly(payload);
-                _stream.ReadExactly(frame[..4]);
-                int threadId = BinaryPrimitives.ReadInt32LittleEndian(payload);
-                int count = BinaryPrimitives.ReadInt32LittleEndian(payload[4..]);
-                if (BinaryPrimitives.ReadUInt32LittleEndian(frame) != Crc32.Compute(payload) || (long)count * EventBytes != length - HeaderBytes)
-                    throw new InvalidDataException($"{Path}: spill block ending at byte {_stream.Position} is corrupt.");
-                foreach (var e in MemoryMarshal.Cast<byte, TraceEvent>(payload[HeaderBytes..]))
+                if (kind != TraceBlock.Events || length < HeaderBytes || length > payload.Length)
+                    throw new InvalidDataException($"{Path}: spill block at byte {offset} is corrupt.");
+                var body = payload.AsSpan(0, (int)length);
+                ReadExactly(body, offset + 8);
+                ReadExactly(frame[..4], offset + 8 + length);
+                int threadId = BinaryPrimitives.ReadInt32LittleEndian(body);
+                int count = BinaryPrimitives.ReadInt32LittleEndian(body[4..]);
+                if (BinaryPrimitives.ReadUInt32LittleEndian(frame) != Crc32.Compute(body) || (long)count * EventBytes != length - HeaderBytes)
+                    throw new InvalidDataException($"{Path}: spill block at byte {offset} is corrupt.");
+                foreach (var e in MemoryMarshal.Cast<byte, TraceEvent>(body[HeaderBytes..]))
                     into[next++] = new RecordedEvent(e, threadId);
+                offset += TraceBlockFrame.Overhead + length;
             }
-            _stream.Position = _committedBytes;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException or NotSupportedException or UnauthorizedAccessException)
         {
             // What was read is kept; the rest is reported as lost rather than thrown into the exporting program.
             Diagnostics.Fault(e);
@@ -93,5 +98,20 @@ internal sealed class SpillFile : IDisposable
         return next - start;
     }
 
+    private void ReadExactly(Span<byte> buffer, long offset)
+    {
+        while (buffer.Length > 0)
+        {
+            int read = RandomAccess.Read(_stream.SafeFileHandle, buffer, offset);
+            if (read == 0)
+                throw new EndOfStreamException($"{Path}: ends at byte {offset}, inside a block it wrote.");
+            buffer = buffer[read..];
+            offset += read;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }
+
+/// <summary>The length of a spill file's complete blocks and the events they hold.</summary>
+internal readonly record struct SpillMark(long Bytes, long Events);
