@@ -11,7 +11,7 @@ namespace MemScopeStreamingHost;
 /// </summary>
 internal static class PacedRecorder
 {
-    private const int Batch = 1_000;
+    private const int Batch = 100;
 
     /// <summary>Records until <paramref name="count"/> events or <paramref name="until"/> on <paramref name="clock"/>; returns how many it appended.</summary>
     public static long Record(int site, long count, TimeSpan until, double eventsPerSecond, Stopwatch clock)
