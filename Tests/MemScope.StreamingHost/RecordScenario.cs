@@ -1,10 +1,10 @@
 using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MemScopeRuntime;
 using MemScopeRuntime.Recording;
+using MemScopeTestShared;
 
 namespace MemScopeStreamingHost;
 
@@ -24,7 +24,7 @@ internal static class RecordScenario
         var recording = Task.Run(() =>
         {
             for (int wave = 0; wave < waves; wave++)
-                RunThreads(threads, t => PacedRecorder.Record(site: wave * threads + t, perThread, TimeSpan.MaxValue, perThreadRate, clock));
+                Threads.RunAtOnce(threads, t => PacedRecorder.Record(site: wave * threads + t, perThread, TimeSpan.MaxValue, perThreadRate, clock));
         });
 
         var whileRecording = new SnapshotCheck();
@@ -62,18 +62,6 @@ internal static class RecordScenario
             .Add("faults", Diagnostics.FaultCount);
         Recorder.StopStreaming();
         return results;
-    }
-
-    private static void RunThreads(int count, Action<int> body)
-    {
-        using var start = new Barrier(count);
-        var threads = Enumerable.Range(0, count).Select(t => new Thread(() =>
-        {
-            start.SignalAndWait();
-            body(t);
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
     }
 
     /// <summary>Counts, over snapshots, events seen twice, torn, out of their thread's order, or not recorded by this scenario.</summary>

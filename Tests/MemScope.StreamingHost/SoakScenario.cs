@@ -56,11 +56,18 @@ internal static class SoakScenario
             .Add("heapMaxBytes", afterWarmUp.Max(s => s.HeapBytes))
             .Add("workingSetMinBytes", afterWarmUp.Min(s => s.WorkingSetBytes))
             .Add("workingSetMaxBytes", afterWarmUp.Max(s => s.WorkingSetBytes))
+            .Add("heapMaxByQuarterBytes", ByQuarter(afterWarmUp, s => s.HeapBytes))
+            .Add("workingSetMaxByQuarterBytes", ByQuarter(afterWarmUp, s => s.WorkingSetBytes))
             .Add("gen2Collections", GC.CollectionCount(2))
             .Add("faults", Diagnostics.FaultCount);
         Recorder.StopStreaming();
         return results;
     }
+
+    /// <summary>The highest value in each quarter of the run after warm-up: flat memory shows no trend from one to the next.</summary>
+    private static string ByQuarter(List<Sample> samples, Func<Sample, long> value) =>
+        string.Join(",", Enumerable.Range(0, 4).Select(q =>
+            samples.Skip(q * samples.Count / 4).Take(Math.Max(1, (q + 1) * samples.Count / 4 - q * samples.Count / 4)).Max(value)));
 
     private readonly record struct Sample(long BufferBytes, long HeapBytes, long WorkingSetBytes)
     {
