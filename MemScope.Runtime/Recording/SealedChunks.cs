@@ -19,8 +19,9 @@ internal sealed class SealedChunks
     /// <summary>Called by the chunk's owner when it is full, or by the stream writer once the owner has exited.</summary>
     public void Add(EventChunk chunk)
     {
-        Interlocked.Add(ref _sealedEvents, Volatile.Read(ref chunk.Count));
+        // Enqueued first: should the queue fail to grow (out of memory), nothing was counted and the owner tries again.
         _queue.Enqueue(chunk);
+        Interlocked.Add(ref _sealedEvents, Volatile.Read(ref chunk.Count));
     }
 
     public bool TryPeek(out EventChunk? chunk) => _queue.TryPeek(out chunk);

@@ -23,10 +23,14 @@ internal sealed class SpillFile : IDisposable
     private long _events;
 
 
+    // Taken once: FileStream's getter re-seeks the stream, which a snapshot must not do while the writer writes.
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
+
     private SpillFile(string path, FileStream stream)
     {
         Path = path;
         _stream = stream;
+        _handle = stream.SafeFileHandle;
     }
 
     public string Path { get; }
@@ -102,7 +106,7 @@ internal sealed class SpillFile : IDisposable
     {
         while (buffer.Length > 0)
         {
-            int read = RandomAccess.Read(_stream.SafeFileHandle, buffer, offset);
+            int read = RandomAccess.Read(_handle, buffer, offset);
             if (read == 0)
                 throw new EndOfStreamException($"{Path}: ends at byte {offset}, inside a block it wrote.");
             buffer = buffer[read..];

@@ -104,6 +104,18 @@ public class StreamingTests
         Assert.True(run["workingSetMaxBytes"] - run["workingSetMinBytes"] <= 32 << 20, $"working set {run["workingSetMinBytes"]:N0}..{run["workingSetMaxBytes"]:N0} B");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Tracker_memory_per_buffered_event_is_at_most_32_bytes_and_a_bit()
+    {
+        // 1,048,576 events (256 chunks) on one thread, no streaming: the target of issue 8 is 32 bytes an event.
+        var run = await Task.Run(() => HostRun.Start("buffer 1048576", bufferMegabytes: 64));
+
+        Assert.Equal(1_048_576, run["buffered"]);
+        Assert.Equal(0, run["dropped"]);
+        // 32 bytes the event itself; the chunk object, the queue slot and the thread's log add well under 0.1 byte each.
+        Assert.InRange(run["bytesPerEvent"], 31.9, 32.1);
+    }
+
     [Fact]
     public void MEMSCOPE_STREAM_names_a_file_or_a_directory_and_1_means_the_report_folder()
     {
