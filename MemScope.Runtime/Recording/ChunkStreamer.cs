@@ -21,11 +21,10 @@ internal sealed class ChunkStreamer
     private readonly ChunkPool _pool;
     private readonly AppendOnlyList<ThreadLog> _threads;
     private readonly string _path;
+    private readonly int _maxIdleMilliseconds;
     private SpillFile? _file;
     private volatile bool _stopped;
-    private volatile bool _closed;
     private long _lostEvents;
-    private readonly int _maxIdleMilliseconds;
 
     public ChunkStreamer(string path, SealedChunks sealedChunks, ChunkPool pool, AppendOnlyList<ThreadLog> threads)
     {
@@ -41,12 +40,10 @@ internal sealed class ChunkStreamer
     /// <summary>Taken by the writer for each chunk it moves from memory to disk, and by a snapshot for its whole copy.</summary>
     public object Gate { get; } = new();
 
-    public string Path => _path;
-
     /// <summary>Events in the spill file.</summary>
     public long EventsStreamed => _file?.EventCount ?? 0;
 
-    /// <summary>Streamed events that could not be read back (a fault): counted with the dropped ones.</summary>
+    /// <summary>Streamed events gone with the spill file once streaming ended at exit: counted with the dropped ones.</summary>
     public long LostEvents => Volatile.Read(ref _lostEvents);
 
     /// <summary>False once streaming stopped (a fault, or the end of the process): full chunks then stay in memory.</summary>
@@ -63,19 +60,16 @@ internal sealed class ChunkStreamer
 
     /// <summary>
     /// Copies the events of <paramref name="spilled"/> into <paramref name="into"/> from <paramref name="start"/>, without
-    /// the lock: the file only grows, so the writer goes on meanwhile. Returns how many it read.
+    /// the lock: the file only grows, so the writer goes on meanwhile. Returns how many it read; fewer than the mark
+    /// holds when the file cannot be read back (a fault), and the caller counts the rest as lost.
     /// </summary>
     public int ReadBack(in SpilledEvents spilled, RecordedEvent[] into, int start)
     {
         if (spilled.File is null)
             return 0;
         int read = spilled.File.ReadBack(spilled.Mark, into, start);
-        if (read < spilled.Mark.Events && !_closed)
-        {
-            // The file can no longer be trusted: stop appending to it, and report what it held as lost.
-            _stopped = true;
-            Interlocked.Add(ref _lostEvents, spilled.Mark.Events - read);
-        }
+        if (read < spilled.Mark.Events)
+            _stopped = true; // the file can no longer be trusted: append no more to it
         return read;
     }
 
@@ -85,7 +79,6 @@ internal sealed class ChunkStreamer
         lock (Gate)
         {
             _stopped = true;
-            _closed = true;
             if (_file is null)
                 return;
             Interlocked.Add(ref _lostEvents, _file.EventCount);

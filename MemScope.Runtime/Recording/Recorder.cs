@@ -138,14 +138,15 @@ internal static class Recorder
         }
 
         int streamed = s_streamer?.ReadBack(spilled, events, 0) ?? 0;
-        if (streamed < spilled.Mark.Events)
+        long unreadable = spilled.Mark.Events - streamed;
+        if (unreadable > 0)
         {
-            // The spill file could not be read back whole: what is missing is counted as lost (with the dropped).
+            // The spill file could not be read back whole (a fault, already reported): the rest counts as dropped.
             Array.Copy(events, (int)spilled.Mark.Events, events, streamed, inMemory);
             Array.Resize(ref events, streamed + inMemory);
         }
 
-        return new RecorderSnapshot(events, CountDropped(threads), threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)))
+        return new RecorderSnapshot(events, CountDropped(threads) + unreadable, threads.ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName)))
         {
             BufferBytes = BufferBytes,
             BufferLimitBytes = BufferLimitBytes,
@@ -188,7 +189,7 @@ internal static class Recorder
         return count;
     }
 
-    /// <summary>Events dropped so far because the buffer was full (or, after a fault, lost from the spill file).</summary>
+    /// <summary>Events dropped so far because the buffer was full (or streamed and gone with the spill file after the exit export).</summary>
     public static long CountDropped() => CountDropped(s_threads.Snapshot());
 
     private static long CountDropped(List<ThreadLog> threads)
