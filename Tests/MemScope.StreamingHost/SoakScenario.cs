@@ -71,8 +71,8 @@ internal static class SoakScenario
 
     private readonly record struct Sample(long BufferBytes, long HeapBytes, long WorkingSetBytes)
     {
-        // The heap after a full collection: live memory only. Without it, short-lived chunk objects promoted before
-        // they died pile up in gen2 until its next collection and look like growth (6 → 11 MB over 60 s, then gone).
+        // The heap after a full collection: live memory only. Without it, dead chunk objects promoted before they
+        // died wait in gen2 for its next collection (rare here) and read as growth.
         public static Sample Now() => new(Recorder.BufferBytes, GC.GetTotalMemory(forceFullCollection: true), Environment.WorkingSet);
     }
 }
