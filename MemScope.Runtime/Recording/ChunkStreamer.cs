@@ -158,8 +158,8 @@ internal sealed class ChunkStreamer
             {
                 if (Volatile.Read(ref log.Current) is { } chunk && log.HasExited)
                 {
-                    _sealed.Add(chunk);
                     Volatile.Write(ref log.Current, null);
+                    _sealed.Add(chunk);
                 }
             }
         }

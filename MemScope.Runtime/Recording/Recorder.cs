@@ -59,9 +59,12 @@ internal static class Recorder
         {
             if (t_chunk is { } full)
             {
-                // Queued before it stops being the thread's current chunk, so a snapshot always finds it in one of the two.
-                s_sealed.Add(full);
+                // No longer current before it is queued: once queued, the writer may stream it and hand its array to
+                // another thread, and a snapshot must not then read that array as this thread's. A snapshot that
+                // looks in between misses this chunk and everything after it: this thread's events up to the chunk
+                // before, a consistent prefix.
                 Volatile.Write(ref log.Current, null);
+                s_sealed.Add(full);
                 t_chunk = null;
             }
 
@@ -157,7 +160,8 @@ internal static class Recorder
 
     /// <summary>
     /// Every chunk in memory once: the threads' current chunks read first, then the sealed ones, so that a chunk
-    /// sealed in between is found (twice, and kept once) rather than missed.
+    /// sealed in between is found (twice, and kept once). The arrays stay theirs while the caller holds the lock:
+    /// only the writer recycles them, under it.
     /// </summary>
     private static List<EventChunk> ChunksInMemory(List<ThreadLog> threads)
     {

@@ -38,7 +38,8 @@ internal sealed class ThreadLog
 
     /// <summary>
     /// The chunk the thread is filling, published (Volatile.Write) by the owner when it switches chunks, so a
-    /// snapshot can read it. The stream writer takes it over only once the thread has exited.
+    /// snapshot can read it; null while the thread has none. The stream writer takes it over only once the thread
+    /// has exited.
     /// </summary>
     public EventChunk? Current;
 
