@@ -67,6 +67,20 @@ public class StreamingTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task An_export_while_streaming_writes_the_streamed_events_into_its_trace_and_counts_them_in_the_report()
+    {
+        // MEMSCOPE_STREAM=1: the spill file goes to the report folder (MEMSCOPE_OUTPUT).
+        var run = await Task.Run(() => HostRun.Start("export 300000 1000000", BudgetMegabytes, streamTo: "1"));
+
+        Assert.Equal(0, run["faults"]);
+        Assert.Equal(300_000, run["exported"] + run["dropped"]);
+        Assert.Equal(run["exported"], run["traceEvents"]);
+        Assert.Equal(run["dropped"], run["traceDropped"]);
+        Assert.True(run["reportStreamed"] > BudgetEvents, $"the report says {run["reportStreamed"]:N0} events were streamed");
+        Assert.True(run["reportStreamed"] <= run["exported"]);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_spill_file_that_cannot_be_written_is_a_counted_fault_and_recording_falls_back_to_dropping()
     {
         // /dev/full fails every write with "No space left on device": a real disk-full error, with no test hook.
