@@ -99,7 +99,16 @@ internal static class Recorder
         if (path is null || !RuntimeSettings.Enabled)
             return null;
         var streamer = new ChunkStreamer(path, s_sealed, s_pool, s_threads);
-        streamer.Start();
+        try
+        {
+            streamer.Start();
+        }
+        catch (Exception e) when (e is OutOfMemoryException or ThreadStartException)
+        {
+            // This runs in the recorder's type initializer: a throw here would break every woven call. Record unstreamed.
+            Diagnostics.Fault(e);
+            return null;
+        }
         return streamer;
     }
 
