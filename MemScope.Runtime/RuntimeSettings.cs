@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 
 namespace MemScopeRuntime;
 
@@ -52,6 +53,33 @@ internal static class RuntimeSettings
 
     /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
     public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
+
+    /// <summary>
+    /// MEMSCOPE_STREAM: where full event chunks are streamed once the buffer bound is reached, so recording goes on
+    /// in bounded memory. A file path; a directory (existing, or written with a trailing separator) or <c>1</c> (the
+    /// report folder, MEMSCOPE_OUTPUT) gets <c>memscope-&lt;pid&gt;.spill</c>. Unset, empty or <c>0</c>: no streaming.
+    /// </summary>
+    public static readonly string? StreamPath = ParseStreamPath(Environment.GetEnvironmentVariable("MEMSCOPE_STREAM"), OutputDirectory, Environment.ProcessId);
+
+    internal static string? ParseStreamPath(string? text, string outputDirectory, int processId)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text == "0")
+            return null;
+        string spillName = $"memscope-{processId}.spill";
+        try
+        {
+            if (text == "1")
+                return Path.GetFullPath(Path.Combine(outputDirectory, spillName));
+            bool isDirectory = Directory.Exists(text) || text.EndsWith('/') || text.EndsWith(Path.DirectorySeparatorChar);
+            return Path.GetFullPath(isDirectory ? Path.Combine(text, spillName) : text);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            // Read while the runtime starts: a bad value must not stop the program, only the streaming.
+            Diagnostics.Warn($"MEMSCOPE_STREAM='{text}' is not a usable path ({e.Message}); not streaming.");
+            return null;
+        }
+    }
 
     /// <summary>MEMSCOPE_GC_SAMPLE_MS: how often the GC is sampled in the background (default 100 ms; 0 turns the timer off).</summary>
     public static readonly TimeSpan GcSampleInterval = TimeSpan.FromMilliseconds(ReadNonNegativeInt("MEMSCOPE_GC_SAMPLE_MS", 100));

@@ -45,16 +45,20 @@ internal static class Session
     private static void ExportAtExit()
     {
         // Nothing happened since the program's own export: writing the same report again would only cost time.
-        if (!RuntimeSettings.AutoExport || Recording.Recorder.CountEvents() == Volatile.Read(ref s_eventsAtLastExport))
-            return;
         try
         {
-            global::MemScope.Export(DefaultExportName);
+            if (RuntimeSettings.AutoExport && Recording.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
+                global::MemScope.Export(DefaultExportName);
         }
         catch (Exception e)
         {
             // The process is ending: the report is lost, so say so rather than stay silent.
             Console.Error.WriteLine($"MemScope: export at exit failed: {e.Message}");
+        }
+        finally
+        {
+            // The last export has read the spill file back; nothing will need it again.
+            Recording.Recorder.StopStreaming();
         }
     }
 }

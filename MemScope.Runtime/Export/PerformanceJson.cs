@@ -46,6 +46,7 @@ internal static class PerformanceJson
             writer.WriteNumber("eventBytes", recording.Events.Count * 32L);
             writer.WriteNumber("bufferBytes", recording.BufferBytes);
             writer.WriteNumber("bufferLimitBytes", recording.BufferLimitBytes);
+            writer.WriteNumber("eventsStreamed", recording.EventsStreamed);
             writer.WriteNumber("internalFaults", recording.InternalFaults);
             writer.WriteNumber("trackedObjects", report.Objects.Count);
             writer.WriteNumber("threads", recording.Threads.Count);

@@ -23,6 +23,7 @@ internal sealed class MemScopeEventSource : EventSource
     private PollingCounter? _nativeBytes;
     private PollingCounter? _violations;
     private PollingCounter? _bufferBytes;
+    private PollingCounter? _streamed;
 
     private MemScopeEventSource()
     {
@@ -42,6 +43,7 @@ internal sealed class MemScopeEventSource : EventSource
         _nativeBytes = new PollingCounter("native-bytes", this, () => NativeRegistry.Memory.LiveBytes) { DisplayName = "Live native bytes", DisplayUnits = "B" };
         _violations = new PollingCounter("violations", this, () => LiveCounters.Violations) { DisplayName = "Violations" };
         _bufferBytes = new PollingCounter("buffer-bytes", this, () => Recorder.BufferBytes) { DisplayName = "Recorder buffer", DisplayUnits = "B" };
+        _streamed = new PollingCounter("events-streamed", this, () => Recorder.CountStreamed()) { DisplayName = "Events streamed to disk" };
     }
 
     private static Meter CreateMeter()
@@ -49,6 +51,7 @@ internal sealed class MemScopeEventSource : EventSource
         var meter = new Meter("MemScope");
         meter.CreateObservableCounter("memscope.events", () => Recorder.CountEvents() - Recorder.CountDropped(), "{event}", "Events recorded");
         meter.CreateObservableCounter("memscope.events.dropped", () => Recorder.CountDropped(), "{event}", "Events dropped because the buffer was full");
+        meter.CreateObservableCounter("memscope.events.streamed", () => Recorder.CountStreamed(), "{event}", "Events streamed to the spill file (MEMSCOPE_STREAM)");
         meter.CreateObservableUpDownCounter("memscope.objects.live", () => LiveCounters.LiveObjects, "{object}", "Tracked objects not yet collected");
         meter.CreateObservableUpDownCounter("memscope.native.live", () => NativeRegistry.Memory.LiveBytes, "By", "Native bytes tracked code holds");
         meter.CreateObservableCounter("memscope.violations", () => LiveCounters.Violations, "{violation}", "Violations detected while running");

@@ -36,4 +36,7 @@ internal sealed record RecorderSnapshot(RecordedEvent[] Events, long Dropped, Li
     /// <summary>Bytes of event buffers when the snapshot was taken, and their bound.</summary>
     public long BufferBytes { get; init; }
     public long BufferLimitBytes { get; init; }
+
+    /// <summary>How many of <see cref="Events"/> came back from the stream's spill file (MEMSCOPE_STREAM) rather than from memory.</summary>
+    public long EventsStreamed { get; init; }
 }

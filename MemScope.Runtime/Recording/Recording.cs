@@ -64,6 +64,9 @@ public sealed class Recording
 
     public long BufferBytes => _snapshot.BufferBytes;
     public long BufferLimitBytes => _snapshot.BufferLimitBytes;
+
+    /// <summary>Events that were streamed to disk while recording (MEMSCOPE_STREAM) and read back for this recording.</summary>
+    public long EventsStreamed => _snapshot.EventsStreamed;
     public SiteTable Sites { get; }
     public long DroppedEvents { get; }
     public IReadOnlyList<RecordedThread> Threads { get; }

@@ -227,14 +227,7 @@ public static class TraceFile
             _payload.SetLength(0);
             using (var body = new BinaryWriter(_payload, Encoding.UTF8, leaveOpen: true))
                 write(body);
-            var payload = _payload.GetBuffer().AsSpan(0, (int)_payload.Length);
-            Span<byte> frame = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)kind);
-            BinaryPrimitives.WriteUInt32LittleEndian(frame[4..], (uint)payload.Length);
-            _stream.Write(frame);
-            _stream.Write(payload);
-            BinaryPrimitives.WriteUInt32LittleEndian(frame, Crc32.Compute(payload));
-            _stream.Write(frame[..4]);
+            TraceBlockFrame.Write(_stream, kind, _payload.GetBuffer().AsSpan(0, (int)_payload.Length));
         }
     }
 }

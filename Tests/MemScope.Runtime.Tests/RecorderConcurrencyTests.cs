@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using MemScopeRuntime.Recording;
+using MemScopeTestShared;
 using Xunit;
 
 namespace MemScopeRuntimeTests;
@@ -24,7 +25,7 @@ public class RecorderConcurrencyTests
         int firstSite = ReserveSites(threads);
         long droppedBefore = Recorder.Snapshot().Dropped;
 
-        await System.Threading.Tasks.Task.Run(() => RunThreads(threads, t =>
+        await System.Threading.Tasks.Task.Run(() => Threads.RunAtOnce(threads, t =>
         {
             for (int i = 0; i < perThread; i++)
                 Recorder.Append(EventKind.Bind, firstSite + t, i + 1, t);
@@ -50,7 +51,7 @@ public class RecorderConcurrencyTests
         int firstSite = ReserveSites(threads);
         long droppedBefore = Recorder.Snapshot().Dropped;
 
-        await System.Threading.Tasks.Task.Run(() => RunThreads(threads, t =>
+        await System.Threading.Tasks.Task.Run(() => Threads.RunAtOnce(threads, t =>
         {
             for (int i = 0; i < perThread; i++)
                 Recorder.Append(EventKind.Alloc, firstSite + t, i + 1, 32);
@@ -75,7 +76,7 @@ public class RecorderConcurrencyTests
         int firstSite = ReserveSites(threads);
         using var stop = new CancellationTokenSource();
 
-        var writers = System.Threading.Tasks.Task.Run(() => RunThreads(threads, t =>
+        var writers = System.Threading.Tasks.Task.Run(() => Threads.RunAtOnce(threads, t =>
         {
             for (int i = 0; i < perThread; i++)
                 Recorder.Append(EventKind.Alloc, firstSite + t, i + 1, 64);
@@ -120,18 +121,6 @@ public class RecorderConcurrencyTests
     public void A_recorded_event_takes_32_bytes()
     {
         Assert.Equal(32, System.Runtime.CompilerServices.Unsafe.SizeOf<TraceEvent>());
-    }
-
-    private static void RunThreads(int count, Action<int> body)
-    {
-        using var start = new Barrier(count);
-        var threads = Enumerable.Range(0, count).Select(t => new Thread(() =>
-        {
-            start.SignalAndWait();
-            body(t);
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
     }
 }
 

@@ -14,8 +14,11 @@ internal static class TestEnvironment
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     /// <summary>The built sample program, from the same build as the tests.</summary>
-    public static string SampleDll(string sample) =>
-        Path.Combine(RepositoryRoot, "samples", sample, "bin", Configuration, "net10.0", sample + ".dll");
+    public static string SampleDll(string sample) => ProgramDll(Path.Combine("samples", sample), sample);
+
+    /// <summary>A program of the repository (its folder relative to the root, and its assembly name), from the same build as the tests.</summary>
+    public static string ProgramDll(string projectFolder, string assemblyName) =>
+        Path.Combine(RepositoryRoot, projectFolder, "bin", Configuration, "net10.0", assemblyName + ".dll");
 
     /// <summary>Runs a sample to completion and returns its standard output; a missing build or a failing run is an error.</summary>
     public static string RunSample(string sample, string workingDirectory, IReadOnlyDictionary<string, string> environment)
