@@ -39,12 +39,5 @@ internal sealed class ChunkPool
     /// <summary>An array whose events nobody will read again (they are on disk).</summary>
     public void Return(TraceEvent[] events) => _free.Push(events);
 
-    /// <summary>Forgets every array and frees the budget (benchmarks only; see <see cref="Recorder.DiscardRecorded"/>).</summary>
-    public void Reset()
-    {
-        _free.Clear();
-        Interlocked.Exchange(ref _allocated, 0);
-    }
-
     public static long ForMegabytes(int megabytes) => Math.Max(1, megabytes * 1024L * 1024L / ChunkBytes);
 }

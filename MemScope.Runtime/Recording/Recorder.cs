@@ -225,17 +225,23 @@ internal static class Recorder
     internal static void StopStreaming() => s_streamer?.Stop();
 
     /// <summary>
-    /// Forgets everything recorded so far and frees the buffer budget. For benchmarks, which record far
+    /// Forgets everything recorded so far and recycles the buffer. For benchmarks, which record far
     /// more events than any budget holds; never called by the woven program.
     /// </summary>
     internal static void DiscardRecorded()
     {
         lock (s_gate)
         {
-            s_sealed.Clear();
+            // The arrays go back to the pool, as the stream writer returns them: a benchmark then measures recording
+            // in its steady state, not the allocation of fresh 128 KB arrays on the large object heap.
+            foreach (var events in s_sealed.Clear())
+                s_pool.Return(events);
+            // A live thread keeps filling its current chunk; an exited thread's chunk would otherwise hold budget forever.
             foreach (var log in s_threads.Snapshot())
-                Volatile.Write(ref log.Current, null);
-            s_pool.Reset();
+            {
+                if (log.HasExited && Interlocked.Exchange(ref log.Current, null) is { } left)
+                    s_pool.Return(left.Events);
+            }
         }
     }
 }

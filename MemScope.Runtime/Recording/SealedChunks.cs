@@ -31,9 +31,13 @@ internal sealed class SealedChunks
     /// <summary>The chunks in memory at this moment.</summary>
     public IEnumerable<EventChunk> InMemory => _queue;
 
-    public void Clear()
+    /// <summary>Forgets every chunk in memory and hands back their arrays, which nobody will read again.</summary>
+    public List<TraceEvent[]> Clear()
     {
-        _queue.Clear();
+        var arrays = new List<TraceEvent[]>();
+        while (_queue.TryDequeue(out var chunk))
+            arrays.Add(chunk.Events);
         Interlocked.Exchange(ref _sealedEvents, 0);
+        return arrays;
     }
 }
