@@ -46,7 +46,8 @@ internal static class ObjectIdentity
             id = IdAllocator.Next(); // counted here, followed no further
         }
         Recorder.Append(EventKind.Alloc, site, id, new IdentityValue(siteType.TypeId, size >= 0 ? size : siteType.BaseSize, weight).Pack());
-        AnnounceHandle(obj, site, id);
+        if (siteType.IsSafeHandle)
+            AnnounceHandle(obj, site, id);
     }
 
     /// <summary>The object's id, identifying it (an <see cref="EventKind.Identify"/> event, its collection watched) on first sight.</summary>

@@ -12,6 +12,7 @@ internal sealed class SiteType
         TypeId = TypeRegistry.IdOf(type);
         BaseSize = ObjectSizes.BaseSize(type);
         LifecycleMatters = TypeInfo.LifecycleMatters(type);
+        IsSafeHandle = typeof(System.Runtime.InteropServices.SafeHandle).IsAssignableFrom(type);
     }
 
     public Type Type { get; }
@@ -22,6 +23,9 @@ internal sealed class SiteType
 
     /// <summary>Disposables and SafeHandles: their collection is always watched.</summary>
     public bool LifecycleMatters { get; }
+
+    /// <summary>A SafeHandle also announces its raw handle (HandleOpen).</summary>
+    public bool IsSafeHandle { get; }
 
     /// <summary>Objects this site has created: approximate under races, which only moves the switch to sampling by a few.</summary>
     public int Seen;
