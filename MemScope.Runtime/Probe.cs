@@ -88,7 +88,7 @@ public static partial class Probe
             return;
         try
         {
-            long previousId = previous is null ? 0 : ObjectIdentity.PeekId(previous);
+            long previousId = previous is null ? 0 : ObjectIdentity.PeekId(previous, site);
             long valueId = value is null ? 0 : ObjectIdentity.FollowedIdOf(value, site);
             if (valueId > 0 || previousId != 0)
                 Recorder.Append(EventKind.Bind, site, valueId, previousId);
@@ -106,8 +106,8 @@ public static partial class Probe
             return;
         try
         {
-            long id = ObjectIdentity.PeekId(obj);
-            if (id != 0)
+            long id = ObjectIdentity.PeekId(obj, site);
+            if (id > 0)
                 Recorder.Append(EventKind.ScopeEnd, site, id, 0);
         }
         catch (Exception e)

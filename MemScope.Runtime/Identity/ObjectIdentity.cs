@@ -57,7 +57,25 @@ internal static class ObjectIdentity
     /// The id a store into a variable records: like <see cref="IdOf(object, int)"/>, but an object first seen here is
     /// followed only as <see cref="CollectionWatch"/> decides; else <see cref="NotFollowed"/>.
     /// </summary>
-    public static long FollowedIdOf(object obj, int site) => IdOf(obj, site, always: false);
+    public static long FollowedIdOf(object obj, int site) =>
+        obj is string && !StringsFollowedAt(obj, site) ? NotFollowed : IdOf(obj, site, always: false);
+
+    /// <summary>The object's id if it has one, else 0; never creates one. A site past its string budget does not look strings up.</summary>
+    public static long PeekId(object obj, int site) => obj is string && !StringsFollowedAt(obj, site) ? 0 : PeekId(obj);
+
+    /// <summary>
+    /// Strings are counted where tracked code allocates them, but following them through variables costs a table lookup
+    /// per store, and a hot loop stores millions: each site follows strings for its first
+    /// <see cref="RuntimeSettings.ExactWatchPerSite"/> uses, then stops looking them up.
+    /// </summary>
+    private static bool StringsFollowedAt(object text, int site)
+    {
+        var siteType = SiteTypes.Of(text, site);
+        if (siteType.Seen >= RuntimeSettings.ExactWatchPerSite)
+            return false;
+        siteType.Seen++;
+        return true;
+    }
 
     private static long IdOf(object obj, int site, bool always)
     {

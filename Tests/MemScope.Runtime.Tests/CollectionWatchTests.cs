@@ -95,4 +95,20 @@ public class CollectionWatchTests
         Assert.Contains(ObjectIdentity.NotFollowed, ids);
         Assert.All(ids, id => Assert.True(id == ObjectIdentity.NotFollowed || id > 0));
     }
+
+    [Fact]
+    [NotTracked] // the strings must reach the store unseen
+    public void A_site_follows_strings_for_its_first_uses_then_stops_looking_them_up()
+    {
+        const int Site = 900_002;
+        var early = new string('a', 3);
+        long id = ObjectIdentity.FollowedIdOf(early, Site);
+        for (int i = 0; i < RuntimeSettings.ExactWatchPerSite; i++)
+            ObjectIdentity.FollowedIdOf(new string('b', 3), Site);
+
+        Assert.True(id > 0);
+        Assert.Equal(ObjectIdentity.NotFollowed, ObjectIdentity.FollowedIdOf(new string('c', 3), Site));
+        Assert.Equal(0, ObjectIdentity.PeekId(early, Site));
+        Assert.Equal(id, ObjectIdentity.PeekId(early)); // it keeps its id; this site just no longer asks
+    }
 }
