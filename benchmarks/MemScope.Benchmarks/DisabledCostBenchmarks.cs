@@ -41,8 +41,8 @@ public class DisabledCostBenchmarks
     {
         public Settings()
         {
+            // MemScope on is the run's own job (DefaultJob, or ShortRun with --job short): only the switched-off process is added.
             AddJob(Job.ShortRun.WithEnvironmentVariables(new EnvironmentVariable("MEMSCOPE_ENABLED", "0")).WithId("Disabled"));
-            AddJob(Job.ShortRun.WithId("Enabled"));
         }
     }
 }

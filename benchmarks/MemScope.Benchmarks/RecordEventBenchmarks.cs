@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using MemScopeRuntime;
 using MemScopeRuntime.Recording;
 
@@ -11,7 +9,6 @@ namespace MemScopeBenchmarks;
 /// The cost of one recorded event next to the timestamp it contains, measured side by side in one run.
 /// Target (issue 3): an event costs at most 1.5x Stopwatch.GetTimestamp().
 /// </summary>
-[Config(typeof(Settings))]
 [MemoryDiagnoser]
 public class RecordEventBenchmarks
 {
@@ -40,7 +37,7 @@ public class RecordEventBenchmarks
     public void RecordEvent()
     {
         // Forgetting what was recorded keeps the buffer from filling (the drop path is cheaper and would flatter us);
-        // new chunks are still allocated at the real rate, so their cost is measured.
+        // the arrays of full chunks go back to the pool, as they do when streaming.
         Recorder.DiscardRecorded();
         for (int i = 0; i < EventsPerInvoke; i++)
             Recorder.Append(EventKind.Bind, _site, i, 0);
@@ -53,13 +50,5 @@ public class RecordEventBenchmarks
         Recorder.DiscardRecorded();
         for (int i = 0; i < EventsPerInvoke; i++)
             Probe.Bind(_tracked, null, _site);
-    }
-
-    private sealed class Settings : ManualConfig
-    {
-        public Settings()
-        {
-            AddJob(Job.Default);
-        }
     }
 }
