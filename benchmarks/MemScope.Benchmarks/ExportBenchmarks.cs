@@ -14,6 +14,7 @@ namespace MemScopeBenchmarks;
 /// whole report set: JSON, SVG, the HTML dashboard and the trace. Targets (issue 6): 1,000,000 events in ≤ 1.5 s, 10,000 in ≤ 50 ms.
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(1)] // an export of a million events takes seconds and allocates hundreds of MB: one warm-up is steady enough
 public class ExportBenchmarks
 {
     private Recording _recording = null!;
