@@ -7,7 +7,8 @@ namespace MemScopeFody;
 
 /// <summary>
 /// In tracked methods, each store of a reference to a named local records Bind (with the value it
-/// replaces), and every exit of the method, returned or thrown, records ScopeEnd for the locals.
+/// replaces), so does a call that may store into it through out or ref (`map.TryGetValue(key, out var list)`),
+/// and every exit of the method, returned or thrown, records ScopeEnd for the locals.
 /// </summary>
 public sealed class LocalsConcern : IMethodConcern
 {
@@ -38,9 +39,63 @@ public sealed class LocalsConcern : IMethodConcern
             if (!bound.Any(b => b.Variable == variable))
                 bound.Add((variable, name));
         }
+        BindAfterByRefCalls(method, bound);
 
         if (bound.Count > 0)
             EndScopesOnExit(method, bound);
+    }
+
+    /// <summary>
+    /// A local whose address goes to a call (out or ref) may hold another object when the call returns. What it held
+    /// before is kept aside first; after the call, Bind(now, before) records the change (Bind ignores an unchanged value).
+    /// <code>
+    /// before = list; found = map.TryGetValue(key, out list); Probe.Bind(list, before, site);
+    /// </code>
+    /// </summary>
+    private void BindAfterByRefCalls(WovenMethod method, List<(VariableDefinition Variable, string Name)> bound)
+    {
+        foreach (var address in method.Body.Instructions.ToList())
+        {
+            if (address.OpCode.Code is not (Code.Ldloca or Code.Ldloca_S) || address.Operand is not VariableDefinition variable)
+                continue;
+            // Generic locals take their address for constrained calls too; only reference-type locals are passed this way alone.
+            if (!IsTrackable(method, variable, out string name) || TypeFacts.StorageOf(variable.VariableType) != Storage.Reference)
+                continue;
+            if (ByRefCallAfter(address) is not { } call)
+                continue;
+            var before = _context.Emit.AddLocal(method.Body, variable.VariableType);
+            _context.Emit.InsertBefore(method.Body, address, new[]
+            {
+                Instruction.Create(OpCodes.Ldloc, variable),
+                Instruction.Create(OpCodes.Stloc, before),
+            });
+            int site = method.AddSite("local", call, name, CecilNames.Type(variable.VariableType));
+            var code = new List<Instruction>
+            {
+                Instruction.Create(OpCodes.Ldloc, variable),
+                Instruction.Create(OpCodes.Ldloc, before),
+            };
+            code.AddRange(_context.Emit.CallWithSite(_context.Bind, site));
+            _context.Emit.InsertAfter(method.Body, call, code);
+            if (!bound.Any(b => b.Variable == variable))
+                bound.Add((variable, name));
+        }
+    }
+
+    /// <summary>The call that takes the address as a by-ref argument: the next call with a by-ref parameter in straight-line code.</summary>
+    private static Instruction? ByRefCallAfter(Instruction address)
+    {
+        int steps = 0;
+        for (var next = address.Next; next != null && steps < 64; next = next.Next, steps++)
+        {
+            var flow = next.OpCode.FlowControl;
+            if (flow is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+                return null;
+            if (next.OpCode.Code is Code.Call or Code.Callvirt or Code.Newobj && next.Operand is MethodReference callee &&
+                callee.Parameters.Any(p => p.ParameterType is ByReferenceType))
+                return next.Previous?.OpCode.Code == Code.Tail ? null : next;
+        }
+        return null;
     }
 
     private void EndScopesOnExit(WovenMethod method, List<(VariableDefinition Variable, string Name)> locals)

@@ -34,6 +34,7 @@ public class DecompiledSnapshotTests
     [InlineData("AssemblyToProcess.NativeScenario")]
     [InlineData("AssemblyToProcess.Shape")]
     [InlineData("AssemblyToProcess.Box`1")]
+    [InlineData("AssemblyToProcess.ByRefScenario")]
     public void Woven_code_matches_the_approved_snapshot(string typeName)
     {
         string actual = Decompile(typeName);
