@@ -7,7 +7,8 @@ namespace MemScopeRuntime.Export.Dashboard;
 /// <summary>Numbers the sites the dashboard refers to, in first-use order, so rows carry one integer per site.</summary>
 internal sealed class SiteIndex(StringTable strings)
 {
-    private readonly Dictionary<SiteInfo, int> _index = new();
+    // By reference: each site is one instance, and a record's value hash would hash all its strings a million times.
+    private readonly Dictionary<SiteInfo, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly List<SiteInfo> _sites = new();
 
     public int Of(SiteInfo? site)

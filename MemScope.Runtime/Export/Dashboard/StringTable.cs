@@ -10,6 +10,8 @@ namespace MemScopeRuntime.Export.Dashboard;
 internal sealed class StringTable
 {
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);
+    // The same few hundred string instances come back a million times: found by reference, they are not hashed again.
+    private readonly Dictionary<string, int> _byInstance = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _strings = new();
 
     /// <summary>The string's index, or -1 for null so "no variable" stays distinct from an empty name.</summary>
@@ -17,12 +19,17 @@ internal sealed class StringTable
     {
         if (text is null)
             return -1;
-        if (!_index.TryGetValue(text, out int id))
+        if (_byInstance.TryGetValue(text, out int id))
+            return id;
+        if (!_index.TryGetValue(text, out id))
         {
             id = _strings.Count;
             _strings.Add(text);
             _index.Add(text, id);
         }
+        // Capped, should names be built anew for each object.
+        if (_byInstance.Count < 100_000)
+            _byInstance[text] = id;
         return id;
     }
 
