@@ -39,7 +39,7 @@ internal sealed class MemScopeEventSource : EventSource
         _events = new PollingCounter("events-recorded", this, () => Recorder.CountEvents() - Recorder.CountDropped()) { DisplayName = "Events recorded" };
         _eventRate = new IncrementingPollingCounter("events-per-second", this, () => Recorder.CountEvents()) { DisplayName = "Events per second", DisplayRateTimeScale = System.TimeSpan.FromSeconds(1) };
         _dropped = new PollingCounter("events-dropped", this, () => Recorder.CountDropped()) { DisplayName = "Events dropped" };
-        _liveObjects = new PollingCounter("live-objects", this, () => LiveCounters.LiveObjects) { DisplayName = "Live tracked objects" };
+        _liveObjects = new PollingCounter("live-objects", this, () => LiveCounters.LiveObjects) { DisplayName = "Live watched objects" };
         _nativeBytes = new PollingCounter("native-bytes", this, () => NativeRegistry.Memory.LiveBytes) { DisplayName = "Live native bytes", DisplayUnits = "B" };
         _violations = new PollingCounter("violations", this, () => LiveCounters.Violations) { DisplayName = "Violations" };
         _bufferBytes = new PollingCounter("buffer-bytes", this, () => Recorder.BufferBytes) { DisplayName = "Recorder buffer", DisplayUnits = "B" };
@@ -52,7 +52,7 @@ internal sealed class MemScopeEventSource : EventSource
         meter.CreateObservableCounter("memscope.events", () => Recorder.CountEvents() - Recorder.CountDropped(), "{event}", "Events recorded");
         meter.CreateObservableCounter("memscope.events.dropped", () => Recorder.CountDropped(), "{event}", "Events dropped because the buffer was full");
         meter.CreateObservableCounter("memscope.events.streamed", () => Recorder.CountStreamed(), "{event}", "Events streamed to the spill file (MEMSCOPE_STREAM)");
-        meter.CreateObservableUpDownCounter("memscope.objects.live", () => LiveCounters.LiveObjects, "{object}", "Tracked objects not yet collected");
+        meter.CreateObservableUpDownCounter("memscope.objects.live", () => LiveCounters.LiveObjects, "{object}", "Tracked objects whose collection is watched (MEMSCOPE_WATCH) and not yet seen");
         meter.CreateObservableUpDownCounter("memscope.native.live", () => NativeRegistry.Memory.LiveBytes, "By", "Native bytes tracked code holds");
         meter.CreateObservableCounter("memscope.violations", () => LiveCounters.Violations, "{violation}", "Violations detected while running");
         return meter;
