@@ -73,7 +73,7 @@ public static class LifetimeAnalysis
                         EndHolding(previous, site, e.Timestamp, reason, site, e.ObjectId > 0 ? e.ObjectId : null);
                     }
                     if (e.ObjectId > 0)
-                        Get(e.ObjectId, e.Timestamp).Holdings.Add(new Holding(site, e.Timestamp, e.ThreadId));
+                        Get(e.ObjectId, e.Timestamp).AddHolding(new Holding(site, e.Timestamp, e.ThreadId));
                     break;
                 }
                 case EventKind.ScopeEnd:

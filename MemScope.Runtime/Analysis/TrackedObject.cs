@@ -29,7 +29,12 @@ public sealed class TrackedObject
     /// <summary>The id of the Activity (<see cref="Recording.Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
     public long AllocActivity { get; internal set; }
 
-    public List<Holding> Holdings { get; } = new();
+    private List<Holding>? _holdings;
+
+    /// <summary>The locals and fields that held the object, in order. Most objects of a large recording have few or none: the list is made on first use.</summary>
+    public IReadOnlyList<Holding> Holdings => _holdings is { } holdings ? holdings : System.Array.Empty<Holding>();
+
+    internal void AddHolding(Holding holding) => (_holdings ??= new List<Holding>(2)).Add(holding);
 
     /// <summary>The name of the last variable or field that held the object (or its allocation's target).</summary>
     public string? LastVariable => Holdings.Count > 0 ? Holdings[^1].Site.Name : AllocSite?.Name;
