@@ -4,7 +4,8 @@ using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using MemScopeCli.Commands;
-using MemScopeRuntime.Trace;
+using MemScopeTrace.Format;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 

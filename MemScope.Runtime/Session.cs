@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Reflection;
 using System.Threading;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 
@@ -47,7 +48,7 @@ internal static class Session
         // Nothing happened since the program's own export: writing the same report again would only cost time.
         try
         {
-            if (RuntimeSettings.AutoExport && Recording.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
+            if (RuntimeSettings.AutoExport && Capture.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
                 global::MemScope.Export(DefaultExportName);
         }
         catch (Exception e)
@@ -58,7 +59,7 @@ internal static class Session
         finally
         {
             // The last export has read the spill file back; nothing will need it again.
-            Recording.Recorder.StopStreaming();
+            Capture.Recorder.StopStreaming();
         }
     }
 }

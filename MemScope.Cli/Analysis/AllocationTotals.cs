@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 

@@ -1,4 +1,5 @@
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 

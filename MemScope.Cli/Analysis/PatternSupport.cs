@@ -1,5 +1,6 @@
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 
@@ -10,6 +11,6 @@ namespace MemScopeCli.Analysis;
 /// </summary>
 internal static class PatternSupport
 {
-    public static PatternReport? Analyze(MemScopeRuntime.Recording.Recording recording, LifecycleReport report) =>
+    public static PatternReport? Analyze(MemScopeTrace.Model.Recording recording, LifecycleReport report) =>
         PatternAnalysis.Analyze(recording, report);
 }

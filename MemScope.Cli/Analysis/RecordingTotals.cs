@@ -1,5 +1,6 @@
 using System.Linq;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 
@@ -21,7 +22,7 @@ internal sealed record RecordingTotals(
     long LeakedBytes,
     int Violations)
 {
-    public static RecordingTotals Of(MemScopeRuntime.Recording.Recording recording, LifecycleReport report)
+    public static RecordingTotals Of(MemScopeTrace.Model.Recording recording, LifecycleReport report)
     {
         var events = recording.Events;
         double duration = events.Count == 0 ? 0 : recording.ToMilliseconds(events[^1].Timestamp);

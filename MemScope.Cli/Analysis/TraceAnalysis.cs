@@ -1,13 +1,14 @@
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
-using MemScopeRuntime.Trace;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeTrace.Format;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 
 /// <summary>One trace read and analyzed once; the verbs only present it.</summary>
 internal sealed class TraceAnalysis
 {
-    private TraceAnalysis(string path, MemScopeRuntime.Recording.Recording recording, LifecycleReport lifecycle, PatternReport? patterns)
+    private TraceAnalysis(string path, MemScopeTrace.Model.Recording recording, LifecycleReport lifecycle, PatternReport? patterns)
     {
         Path = path;
         Recording = recording;
@@ -18,7 +19,7 @@ internal sealed class TraceAnalysis
 
     public string Path { get; }
     public string Name => TraceLocator.BaseName(Path);
-    public MemScopeRuntime.Recording.Recording Recording { get; }
+    public MemScopeTrace.Model.Recording Recording { get; }
     public LifecycleReport Lifecycle { get; }
 
     /// <summary>Null when the pattern analysis is not available (see <see cref="PatternSupport"/>).</summary>
@@ -33,7 +34,7 @@ internal sealed class TraceAnalysis
         return Progress.Run(console, $"Analyzing {System.IO.Path.GetFileName(path)}…", () => Analyze(path, TraceFile.Read(path)));
     }
 
-    public static TraceAnalysis Analyze(string path, MemScopeRuntime.Recording.Recording recording)
+    public static TraceAnalysis Analyze(string path, MemScopeTrace.Model.Recording recording)
     {
         var lifecycle = LifecycleAnalysis.Analyze(recording);
         return new TraceAnalysis(path, recording, lifecycle, PatternSupport.Analyze(recording, lifecycle));

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using MemScopeCli.Analysis;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using MemScopeCli.Analysis;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
 using Spectre.Console;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.IO;
 using MemScopeCli.Analysis;
-using MemScopeRuntime.Export.Dashboard;
+using MemScopeReports.Export.Dashboard;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 

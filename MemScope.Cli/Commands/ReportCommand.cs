@@ -4,7 +4,8 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using MemScopeCli.Analysis;
-using MemScopeRuntime.Export;
+using MemScopeReports.Export;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 
@@ -64,7 +65,7 @@ internal static class ReportCommand
         try
         {
             // Every kind, whatever MEMSCOPE_EXPORT says in this shell: --format decides what is kept.
-            foreach (var file in Reports.Write(analysis.Recording, analysis.Name, staging, new ExportOptions { Formats = ReportFormats.All }))
+            foreach (var file in Reports.Write(analysis.Recording, analysis.Name, staging, new ReportOptions { Formats = ReportFormats.All }))
             {
                 if (!kinds.Contains(Kind(file)))
                     continue;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using MemScopeRuntime.Sites;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli;
 
@@ -18,7 +18,7 @@ internal sealed class SourcePaths
     /// <summary>The shared folder, ending in a separator; empty when the files share none.</summary>
     public string Root { get; }
 
-    public static SourcePaths Of(params MemScopeRuntime.Recording.Recording[] recordings)
+    public static SourcePaths Of(params MemScopeTrace.Model.Recording[] recordings)
     {
         var folders = recordings.SelectMany(r => r.Sites.All).Select(s => s.File).OfType<string>()
             .Select(f => Path.GetDirectoryName(f) ?? "").Distinct(StringComparer.Ordinal).ToList();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MemScopeRuntime.Sites;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.Threading;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Gc;
 

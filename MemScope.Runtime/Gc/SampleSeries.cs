@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Gc;
 

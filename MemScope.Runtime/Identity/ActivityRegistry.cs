@@ -2,12 +2,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
-
-/// <summary>What a report says about one System.Diagnostics.Activity (a request, an operation).</summary>
-public sealed record ActivityInfo(long Id, string OperationName, string? TraceId, string? SpanId, string? ParentSpanId);
 
 /// <summary>
 /// Attributes events to the current Activity: each thread records an ActivityChange event when the Activity it

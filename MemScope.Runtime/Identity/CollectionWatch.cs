@@ -1,5 +1,6 @@
 using System.Threading;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 

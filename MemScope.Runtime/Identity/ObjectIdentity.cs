@@ -3,7 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
 

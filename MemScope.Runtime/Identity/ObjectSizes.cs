@@ -1,4 +1,5 @@
 using System;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
 

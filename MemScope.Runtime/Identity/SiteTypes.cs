@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
 
@@ -11,7 +12,7 @@ internal sealed class SiteType
         Type = type;
         TypeId = TypeRegistry.IdOf(type);
         BaseSize = ObjectSizes.BaseSize(type);
-        LifecycleMatters = TypeInfo.LifecycleMatters(type);
+        LifecycleMatters = TypeDescriptions.LifecycleMatters(type);
         IsSafeHandle = typeof(System.Runtime.InteropServices.SafeHandle).IsAssignableFrom(type);
     }
 

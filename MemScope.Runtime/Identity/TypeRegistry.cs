@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
 
@@ -24,4 +26,19 @@ internal static class TypeRegistry
     }
 
     public static Type? TypeOf(int id) => s_types.TryGetValue(id, out var type) ? type : null;
+
+    /// <summary>Every type identified in <paramref name="events"/>, described from the live types of this process.</summary>
+    public static Dictionary<int, TypeInfo> Describe(RecordedEvent[] events)
+    {
+        var types = new Dictionary<int, TypeInfo>();
+        foreach (var e in events)
+        {
+            if (e.Kind is not (EventKind.Identify or EventKind.Alloc))
+                continue;
+            int typeId = IdentityValue.Unpack(e.Value).TypeId;
+            if (!types.ContainsKey(typeId))
+                types[typeId] = TypeOf(typeId) is { } type ? TypeDescriptions.Of(typeId, type) : TypeInfo.Unknown(typeId);
+        }
+        return types;
+    }
 }

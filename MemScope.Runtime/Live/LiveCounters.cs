@@ -1,4 +1,5 @@
 using System.Threading;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Live;
 

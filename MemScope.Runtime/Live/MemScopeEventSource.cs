@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
-using MemScopeRuntime.Lifecycle;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Guards;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Live;
 

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Reflection;
 using System.Threading;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Sites;
 

@@ -66,7 +66,6 @@ unsafe class C
         public Task Derived_pointer_captured_by_a_lambda_is_reported()
         {
             const string source = @"
-using System;
 unsafe class C
 {
     static Func<int> M(int[] data)
@@ -107,7 +106,6 @@ unsafe class C
         public Task Address_of_a_handle_freed_in_the_method_stored_to_field_is_reported()
         {
             const string source = @"
-using System;
 using System.Runtime.InteropServices;
 class C
 {
@@ -133,8 +131,6 @@ class C
         public Task Address_of_a_handle_that_stays_pinned_is_not_reported()
         {
             const string source = @"
-using System;
-using System.Runtime.InteropServices;
 sealed class PinnedBuffer
 {
     private GCHandle _handle;

@@ -26,7 +26,6 @@ class C
         public Task Large_constant_stackalloc_is_reported()
         {
             const string source = @"
-using System;
 class C { static void M() { Span<long> big = {|MEM006:stackalloc long[4096]|}; big.Clear(); } }";
             return VerifyCS.AnalyzerAsync(source);
         }
@@ -35,7 +34,6 @@ class C { static void M() { Span<long> big = {|MEM006:stackalloc long[4096]|}; b
         public Task Small_constant_and_const_sizes_are_not_reported()
         {
             const string source = @"
-using System;
 class C
 {
     const int Size = 128;
@@ -48,7 +46,6 @@ class C
         public Task Size_checked_in_a_conditional_expression_is_not_reported()
         {
             const string source = @"
-using System;
 class C
 {
     const int Max = 256;
@@ -67,7 +64,6 @@ class C
         public Task Check_in_the_wrong_direction_is_still_reported()
         {
             const string source = @"
-using System;
 class C
 {
     static void M(int n)
@@ -83,7 +79,6 @@ class C
         public Task Guard_clause_and_throw_helper_bound_the_size()
         {
             const string source = @"
-using System;
 class C
 {
     static void A(int n)
@@ -122,7 +117,6 @@ class C
         public Task Bound_above_the_byte_budget_is_reported()
         {
             const string source = @"
-using System;
 class C
 {
     static void M(int n)
@@ -138,7 +132,6 @@ class C
         public Task Byte_budget_can_be_raised_in_editorconfig()
         {
             const string source = @"
-using System;
 class C { static void M() { Span<long> big = stackalloc long[4096]; big.Clear(); } }";
             return VerifyCS.AnalyzerAsync(source, "memscope.stackalloc_max_bytes = 65536");
         }
@@ -147,7 +140,6 @@ class C { static void M() { Span<long> big = stackalloc long[4096]; big.Clear();
         public Task Suppressed_by_pragma()
         {
             const string source = @"
-using System;
 class C
 {
     static void M(int n)

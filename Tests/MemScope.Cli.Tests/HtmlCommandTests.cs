@@ -1,9 +1,10 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Trace;
+using MemScopeReports.Analysis;
+using MemScopeTrace.Format;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScope.Cli.Tests;
 

@@ -1,11 +1,11 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
-using MemScopeRuntime.Export.Dashboard;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeReports.Export.Dashboard;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScope.Dashboard.Tests;
 

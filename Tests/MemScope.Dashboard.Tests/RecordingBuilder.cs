@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScope.Dashboard.Tests;
 
@@ -47,6 +47,6 @@ internal sealed class RecordingBuilder
     }
 
     public Recording Build() => new(
-        new RecorderSnapshot(_events.ToArray(), 0, _threads.Select(t => new RecordedThread(t, t == 1 ? "Main" : $"Worker{t}")).ToList()) { Types = _types, TimestampFrequency = 1_000_000_000 },
+        new RecordingData(_events.ToArray(), 0, _threads.Select(t => new RecordedThread(t, t == 1 ? "Main" : $"Worker{t}")).ToList()) { Types = _types, TimestampFrequency = 1_000_000_000 },
         new SiteTable(_sites), 0, DateTimeOffset.UnixEpoch, 0);
 }

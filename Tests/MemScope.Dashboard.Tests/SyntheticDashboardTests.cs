@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using MemScopeRuntime.Sites;
+using MemScopeTrace.Model;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;

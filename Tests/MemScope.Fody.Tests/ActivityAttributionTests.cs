@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using AssemblyToProcess;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

@@ -1,7 +1,8 @@
 using System.Linq;
 using AssemblyToProcess;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

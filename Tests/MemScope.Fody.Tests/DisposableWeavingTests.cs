@@ -2,8 +2,9 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AssemblyToProcess;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

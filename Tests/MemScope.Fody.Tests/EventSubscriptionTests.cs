@@ -1,10 +1,11 @@
 using System;
 using System.Linq;
 using AssemblyToProcess;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
-using MemScopeRuntime.Recording;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AssemblyToProcess;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

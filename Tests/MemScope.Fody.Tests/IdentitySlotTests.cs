@@ -3,8 +3,9 @@ using System.Reflection;
 using AssemblyToProcess;
 using MemScopeRuntime;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

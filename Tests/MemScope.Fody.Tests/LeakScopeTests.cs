@@ -2,6 +2,7 @@ using System.Linq;
 using AssemblyToProcess;
 using MemScopeRuntime;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

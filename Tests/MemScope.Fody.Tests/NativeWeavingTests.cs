@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
 using AssemblyToProcess;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 
@@ -60,6 +60,6 @@ internal sealed class RecordedRun
     public string TypeOf(long objectId)
     {
         var identify = Recording.Events.First(e => e.Kind is EventKind.Identify or EventKind.Alloc && e.ObjectId == objectId);
-        return Recording.TypeName(MemScopeRuntime.Identity.IdentityValue.Unpack(identify.Value).TypeId);
+        return Recording.TypeName(MemScopeTrace.Model.IdentityValue.Unpack(identify.Value).TypeId);
     }
 }

@@ -2,9 +2,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Trace;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Format;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

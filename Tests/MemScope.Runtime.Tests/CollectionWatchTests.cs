@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MemScopeRuntime;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 using Xunit;
 
 namespace MemScopeRuntimeTests;

@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using MemScopeRuntime.Export.Dashboard;
+using MemScopeReports.Export.Dashboard;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using MemScopeRuntime.Gc;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 using Xunit;
 
 namespace MemScopeRuntimeTests;
@@ -45,7 +45,7 @@ public class LifecycleAnalysisTests
     private LifecycleReport Analyze()
     {
         var sites = new SiteTable(new[] { NewStream, BindStream, DisposeCall, ReadCall, AllocBlock, FreeBlock, FreeAgain, CallZlib, FieldStore, HandleSite, ReleaseSite, RentSite, PinSite });
-        var recording = new Recording(new RecorderSnapshot(_events.ToArray(), 0, new List<RecordedThread>()), sites, 0, DateTimeOffset.UnixEpoch, 0);
+        var recording = new Recording(new RecordingData(_events.ToArray(), 0, new List<RecordedThread>()) { Types = TypeRegistry.Describe(_events.ToArray()) }, sites, 0, DateTimeOffset.UnixEpoch, 0);
         return LifecycleAnalysis.Analyze(recording);
     }
 

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 using Xunit;
 
 namespace MemScopeRuntimeTests;
@@ -31,7 +31,7 @@ public class LifetimeAnalysisTests
     private TrackedObject Analyze(long objectId)
     {
         var sites = new SiteTable(new[] { AllocList, BindItems, EndItems, BindAlias, StoreField, StoreFieldElsewhere });
-        var snapshot = new RecorderSnapshot(_events.ToArray(), 0, new List<RecordedThread> { new(1, "main") });
+        var snapshot = new RecordingData(_events.ToArray(), 0, new List<RecordedThread> { new(1, "main") }) { Types = TypeRegistry.Describe(_events.ToArray()) };
         var recording = new Recording(snapshot, sites, 0, DateTimeOffset.UnixEpoch, 0);
         return LifetimeAnalysis.Build(recording).Single(o => o.Id == objectId);
     }

@@ -8,9 +8,10 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using MemScopeRuntime;
-using MemScopeRuntime.Lifecycle;
+using MemScopeRuntime.Guards;
 using MemScopeRuntime.Live;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -1,5 +1,6 @@
 using MemScopeRuntime;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -6,14 +6,15 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Analysis.Patterns;
-using MemScopeRuntime.Export;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeReports.Export;
 using MemScopeRuntime.Gc;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 using Xunit;
+using MemScopeReports.Export.Json;
 
 namespace MemScopeRuntimeTests;
 
@@ -68,7 +69,7 @@ public class PatternAnalysisTests
     private Recording Record()
     {
         var sites = new SiteTable(new[] { NewBuffer, NewStream, DisposeCall, NewEntry, StoreHandler, NewHandler, PinSite, CallCrc, CallSleep, NewLarge, StoreCallback, FreePin });
-        var snapshot = new RecorderSnapshot(_events.ToArray(), 0, new List<RecordedThread> { new(1, "Main"), new(2, "worker") })
+        var snapshot = new RecordingData(_events.ToArray(), 0, new List<RecordedThread> { new(1, "Main"), new(2, "worker") })
         {
             GcSamples = _samples,
             Types = Types,
@@ -287,7 +288,7 @@ public class PatternAnalysisTests
             events.Add(new RecordedEvent(new TraceEvent(i * 2, EventKind.Identify, NewEntry.Id, i, Entry), 1));
             events.Add(new RecordedEvent(new TraceEvent(i * 2 + 1, EventKind.Bind, notDelegate.Id, i, i - 1), 1));
         }
-        var recording = new Recording(new RecorderSnapshot(events.ToArray(), 0, new List<RecordedThread>()) { Types = Types }, sites, 0, DateTimeOffset.UnixEpoch, 0);
+        var recording = new Recording(new RecordingData(events.ToArray(), 0, new List<RecordedThread>()) { Types = Types }, sites, 0, DateTimeOffset.UnixEpoch, 0);
 
         Assert.Empty(PatternAnalysis.Analyze(recording, LifecycleAnalysis.Analyze(recording)).HandlerLeaks);
     }
@@ -374,7 +375,7 @@ public class PatternAnalysisTests
             events[i * 4 + 2] = new RecordedEvent(new TraceEvent(t + 2, EventKind.Bind, bind.Id, id, 0), i % 4);
             events[i * 4 + 3] = new RecordedEvent(new TraceEvent(t + 3 + (i % 7) * 100, EventKind.Collected, 0, id, 0), i % 4);
         }
-        var recording = new Recording(new RecorderSnapshot(events, 0, new List<RecordedThread>()) { Types = Types }, new SiteTable(new[] { NewBuffer, bind }), 0, DateTimeOffset.UnixEpoch, 0);
+        var recording = new Recording(new RecordingData(events, 0, new List<RecordedThread>()) { Types = Types }, new SiteTable(new[] { NewBuffer, bind }), 0, DateTimeOffset.UnixEpoch, 0);
         var lifecycle = LifecycleAnalysis.Analyze(recording);
 
         // Speed is measured by benchmarks/MemScope.Benchmarks (ExportBenchmarks), not by a timed test.

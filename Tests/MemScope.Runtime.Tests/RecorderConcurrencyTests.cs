@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using MemScopeTestShared;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 
@@ -15,7 +16,7 @@ public class RecorderConcurrencyTests
 
     private static int ReserveSites(int count) => Interlocked.Add(ref s_nextSiteBlock, -count) + 1;
 
-    private static List<RecordedEvent> EventsAt(RecorderSnapshot snapshot, int firstSite, int count) =>
+    private static List<RecordedEvent> EventsAt(RecordingData snapshot, int firstSite, int count) =>
         snapshot.Events.Where(e => e.Site >= firstSite && e.Site < firstSite + count).ToList();
 
     [Fact(Timeout = 60_000)]

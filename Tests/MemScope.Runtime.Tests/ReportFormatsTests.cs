@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using MemScopeRuntime;
-using MemScopeRuntime.Export;
+using MemScopeReports.Export;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 
@@ -25,7 +26,7 @@ public class ReportFormatsTests
     {
         string directory = Directory.CreateTempSubdirectory("memscope-formats-").FullName;
 
-        var files = Reports.Write(MemScope.Snapshot(), "charts_only", directory, new ExportOptions { Formats = ReportFormats.Svg });
+        var files = Reports.Write(MemScope.Snapshot(), "charts_only", directory, new ReportOptions { Formats = ReportFormats.Svg });
 
         Assert.Equal(new[] { ".svg", ".svg", ".svg" }, files.Select(Path.GetExtension));
         Assert.Equal(3, Directory.GetFiles(directory).Length);

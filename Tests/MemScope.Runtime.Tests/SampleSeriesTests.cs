@@ -1,6 +1,7 @@
 using System.Linq;
 using MemScopeRuntime.Gc;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

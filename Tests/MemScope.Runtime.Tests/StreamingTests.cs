@@ -4,9 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using MemScopeTestShared;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -6,12 +6,12 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Xml.Linq;
-using MemScopeRuntime.Analysis;
-using MemScopeRuntime.Export.Svg;
+using MemScopeReports.Analysis;
+using MemScopeReports.Export.Svg;
 using MemScopeRuntime.Gc;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -60,7 +60,7 @@ public sealed class SvgChartsTests : IDisposable
         _samples.Add(new GcSample(Ms(atMs), heap + 5_000, heap, heap, fragmented, heap, 0, 0, gen0, gen1, gen2, gen0, 0, 0, 0, Array.Empty<GenerationSample>()));
 
     private Recording Record() =>
-        new(new RecorderSnapshot(_events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples },
+        new(new RecordingData(_events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples, Types = TypeRegistry.Describe(_events.ToArray()) },
             new SiteTable(new[] { NewBuffer, NewStream, NewItems, DisposeCall, ReadCall, AllocBlock }), 0, DateTimeOffset.UnixEpoch, 0);
 
     /// <summary>A buffer (1 KB, collected at 3 ms), a stream (2 KB, disposed, used after dispose, alive) and a list (512 B, collected).</summary>
@@ -394,7 +394,7 @@ public sealed class SvgChartsTests : IDisposable
         }
         for (int i = 0; i < 1000; i++)
             _samples.Add(new GcSample(Ms(i * 3.4), 1_200_000 + i * 1000, 1_000_000 + i * 1000, 0, i * 10, 0, 0, 0, i, i / 10, i / 100, i, 0, 0, 0, Array.Empty<GenerationSample>()));
-        var recording = new Recording(new RecorderSnapshot(events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples },
+        var recording = new Recording(new RecordingData(events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples, Types = TypeRegistry.Describe(events.ToArray()) },
             new SiteTable(new[] { NewItems }), 0, DateTimeOffset.UnixEpoch, 0);
         var report = LifecycleAnalysis.Analyze(recording);
 

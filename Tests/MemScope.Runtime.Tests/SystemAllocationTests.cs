@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using MemScopeRuntime.Gc;
-using MemScopeRuntime.Trace;
+using MemScopeTrace.Format;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using MemScopeRuntime.Analysis;
+using MemScopeReports.Analysis;
 using MemScopeRuntime.Gc;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
-using MemScopeRuntime.Trace;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
+using MemScopeTrace.Format;
 using Xunit;
 
 namespace MemScopeRuntimeTests;
@@ -28,7 +28,7 @@ public class TraceFileTests
         Add(EventKind.NativeAlloc, 2, 0x1000, 128, 4);
         var sample = new GcSample(5001, 1000, 900, 1200, 10, 5000, 7, 1, 3, 2, 1, 6, 1, 0.5, 1.5,
             new[] { new GenerationSample("gen0", 100, 1), new GenerationSample("gen1", 200, 2) });
-        var snapshot = new RecorderSnapshot(events.ToArray(), 3, new List<RecordedThread> { new(3, "main"), new(4, null) }) { GcSamples = new List<GcSample> { sample } };
+        var snapshot = new RecordingData(events.ToArray(), 3, new List<RecordedThread> { new(3, "main"), new(4, null) }) { GcSamples = new List<GcSample> { sample }, Types = TypeRegistry.Describe(events.ToArray()) };
         return new Recording(snapshot, new SiteTable(new[] { NewStream, AllocBlock }), 4000, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), 2);
     }
 

@@ -1,5 +1,6 @@
 using System;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Trace;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Format;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
 using MemScopeTestShared;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

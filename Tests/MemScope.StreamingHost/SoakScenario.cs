@@ -4,7 +4,8 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

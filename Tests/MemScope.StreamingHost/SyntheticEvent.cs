@@ -1,4 +1,5 @@
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using MemScopeRuntime;
+using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 
@@ -27,7 +28,7 @@ public class DisabledCostBenchmarks
     [Benchmark(OperationsPerInvoke = Calls)]
     public int WovenBind()
     {
-        MemScopeRuntime.Recording.Recorder.DiscardRecorded(); // with MemScope on, keep measuring recording, not dropping
+        MemScopeRuntime.Capture.Recorder.DiscardRecorded(); // with MemScope on, keep measuring recording, not dropping
         int sum = 0;
         for (int i = 0; i < Calls; i++)
         {

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using BenchmarkDotNet.Attributes;
-using MemScopeRuntime.Export;
+using MemScopeReports.Export;
 using MemScopeRuntime.Identity;
-using MemScopeRuntime.Recording;
-using MemScopeRuntime.Sites;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 
@@ -35,7 +35,7 @@ public class ExportBenchmarks
     }
 
     [Benchmark]
-    public int ExportAll() => Reports.Write(_recording, "bench", _directory, new ExportOptions { Mode = Mode }).Count;
+    public int ExportAll() => Reports.Write(_recording, "bench", _directory, new ReportOptions { Mode = Mode }).Count;
 }
 
 /// <summary>A realistic recording built without running woven code: 40 allocation sites over 8 types, 4 threads.</summary>
@@ -74,6 +74,6 @@ public static class SyntheticRecording
         }
         Array.Resize(ref recorded, n);
         var threads = new List<RecordedThread> { new(1, "main"), new(2, null), new(3, null), new(4, null) };
-        return new Recording(new RecorderSnapshot(recorded, 0, threads), new SiteTable(sites), 0, DateTimeOffset.UtcNow, 0);
+        return new Recording(new RecordingData(recorded, 0, threads) { Types = TypeRegistry.Describe(recorded) }, new SiteTable(sites), 0, DateTimeOffset.UtcNow, 0);
     }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using MemScopeRuntime;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 

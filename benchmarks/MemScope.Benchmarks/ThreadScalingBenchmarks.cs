@@ -1,6 +1,7 @@
 using System.Threading;
 using BenchmarkDotNet.Attributes;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 

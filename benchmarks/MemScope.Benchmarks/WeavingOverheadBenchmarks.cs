@@ -6,7 +6,8 @@ using System.Diagnostics;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using MemScopeRuntime.Recording;
+using MemScopeRuntime.Capture;
+using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using MemScopeTrace.Model;
+
+namespace MemScopeReports.Analysis;
+
+/// <summary>One object's life as the events tell it.</summary>
+public sealed class TrackedObject
+{
+    public TrackedObject(long id) => Id = id;
+
+    public long Id { get; }
+    public string TypeName { get; internal set; } = "unknown";
+    public int TypeId { get; internal set; }
+
+    /// <summary>The object's own heap size (exact for arrays, strings and fixed-size classes), when the runtime knows it.</summary>
+    public long Size { get; internal set; }
+    public bool SizeKnown { get; internal set; }
+
+    public SiteInfo? AllocSite { get; internal set; }
+    public long? AllocatedAt { get; internal set; }
+    public int? AllocThread { get; internal set; }
+    public long FirstSeenAt { get; internal set; }
+    public long? CollectedAt { get; internal set; }
+
+    /// <summary>When Dispose (or, for a SafeHandle, Close) first ran on the object.</summary>
+    public long? DisposedAt { get; internal set; }
+
+    /// <summary>The id of the Activity (<see cref="Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
+    public long AllocActivity { get; internal set; }
+
+    private List<Holding>? _holdings;
+
+    /// <summary>The locals and fields that held the object, in order. Most objects of a large recording have few or none: the list is made on first use.</summary>
+    public IReadOnlyList<Holding> Holdings => _holdings is { } holdings ? holdings : System.Array.Empty<Holding>();
+
+    internal void AddHolding(Holding holding) => (_holdings ??= new List<Holding>(2)).Add(holding);
+
+    /// <summary>The name of the last variable or field that held the object (or its allocation's target).</summary>
+    public string? LastVariable => Holdings.Count > 0 ? Holdings[^1].Site.Name : AllocSite?.Name;
+
+    /// <summary>The name of the first variable or field that held the object.</summary>
+    public string? FirstVariable => Holdings.Count > 0 ? Holdings[0].Site.Name : null;
+
+    /// <summary>
+    /// How the object's collection was watched: 0 not watched (whether it is alive is unknown), 1 watched, N a watched
+    /// sample standing for N objects of its site (MEMSCOPE_WATCH). See <see cref="IdentityValue"/>.
+    /// </summary>
+    public int LiveWeight { get; internal set; } = 1;
+
+    public bool CollectionWatched => LiveWeight > 0;
+
+    /// <summary>Alive as far as MemScope knows: its collection is watched and has not been seen.</summary>
+    public bool IsLive => CollectionWatched && CollectedAt is null;
+
+    /// <summary>The bytes the object stands for in live-memory estimates: its size times its <see cref="LiveWeight"/>.</summary>
+    public long WeightedSize => Size * LiveWeight;
+
+    /// <summary>
+    /// How the objects change tracked live bytes over time: their weighted size added at allocation (or first sighting)
+    /// and taken back at collection. Objects whose collection is not watched cannot count as live or as gone: they stay out.
+    /// </summary>
+    public static IEnumerable<(long At, long Delta)> LiveBytesChanges(IEnumerable<TrackedObject> objects)
+    {
+        foreach (var obj in objects)
+        {
+            if (obj.Size <= 0 || !obj.CollectionWatched)
+                continue;
+            yield return (obj.AllocatedAt ?? obj.FirstSeenAt, obj.WeightedSize);
+            if (obj.CollectedAt is { } collected)
+                yield return (collected, -obj.WeightedSize);
+        }
+    }
+
+    /// <summary>
+    /// The most locals and fields that held the object at the same moment: its shared ownership, the
+    /// counterpart of Rc/Arc's strong_count.
+    /// </summary>
+    public int MaxHolders
+    {
+        get
+        {
+            var changes = Holdings.Select(h => (At: h.BoundAt, Delta: +1))
+                .Concat(Holdings.Where(h => h.ReleasedAt is not null).Select(h => (At: h.ReleasedAt!.Value, Delta: -1)))
+                .OrderBy(c => c.At).ThenBy(c => c.Delta); // a release and a bind at the same tick do not overlap
+            int current = 0, max = 0;
+            foreach (var change in changes)
+                max = System.Math.Max(max, current += change.Delta);
+            return max;
+        }
+    }
+}
+
+/// <summary>A span of time during which a local or field held the object.</summary>
+public sealed class Holding
+{
+    public Holding(SiteInfo site, long boundAt, int thread)
+    {
+        Site = site;
+        BoundAt = boundAt;
+        Thread = thread;
+    }
+
+    public SiteInfo Site { get; }
+    public long BoundAt { get; }
+    public int Thread { get; }
+
+    /// <summary>When the holder let go: its scope ended, the field was overwritten, or the object was collected.</summary>
+    public long? ReleasedAt { get; internal set; }
+    public HoldingEnd EndReason { get; internal set; } = HoldingEnd.StillHeld;
+    public SiteInfo? EndSite { get; internal set; }
+    public long? ReplacedBy { get; internal set; }
+}
+
+public enum HoldingEnd
+{
+    StillHeld,
+    ScopeEnded,
+    Overwritten,
+    Collected,
+}

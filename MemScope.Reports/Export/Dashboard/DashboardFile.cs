@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
+using MemScopeTrace.Format;
+using MemScopeTrace.Model;
+
+namespace MemScopeReports.Export.Dashboard;
+
+/// <summary>
+/// dashboard.html: one offline file with inline CSS, JS and data. The exporter and `memscope html` both call
+/// <see cref="Write"/>, so the same recording gives the same bytes (nothing time- or machine-dependent is embedded).
+/// </summary>
+public static class DashboardFile
+{
+    public const string FileName = "dashboard.html";
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Indented = false,
+        // The default encoder escapes '<', '>', '&' and quotes, so "</script>" in a type name can never close the data block.
+        Encoder = JavaScriptEncoder.Default,
+        // Tens of millions of values at a million objects: the structure is ours, checked by the browser tests that parse it.
+        SkipValidation = true,
+    };
+
+    public static string Write(Recording recording, LifecycleReport report, PatternReport? patterns, string name, string path)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream));
+    }
+
+    public static void Render(Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output)
+    {
+        string script = DashboardAssets.Script;
+        // The script is allowed by its hash, not by 'unsafe-inline': even markup that slipped into the page could not run.
+        string scriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var text = new StreamWriter(output, utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        text.Write("<!DOCTYPE html>\n<html lang=\"en\" data-theme=\"light\">\n<head>\n<meta charset=\"utf-8\">\n");
+        text.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-");
+        text.Write(scriptHash);
+        text.Write("'; base-uri 'none'; form-action 'none'\">\n");
+        text.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        // The title is set by the script from the data; the static one only needs to be safe.
+        text.Write("<title>MemScope dashboard</title>\n<style>\n");
+        text.Write(DashboardAssets.Style);
+        text.Write("</style>\n</head>\n<body>\n");
+        text.Write(DashboardAssets.Body);
+        text.Write("<script type=\"application/json\" id=\"memscope-data\">");
+        text.Flush();
+        using (var json = new Utf8JsonWriter(output, JsonOptions))
+            new DashboardData(recording, report, patterns, name).Write(json);
+        text.Write("</script>\n<script>");
+        text.Write(script);
+        text.Write("</script>\n</body>\n</html>\n");
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using MemScopeReports.Analysis;
+using MemScopeTrace.Model;
+
+namespace MemScopeReports.Export.Json;
+
+/// <summary><c>&lt;name&gt;_memory_analysis.json</c>: the summary, every tracked object, totals per type and per site.</summary>
+internal static class MemoryAnalysisJson
+{
+    public const string SchemaId = "https://memscope.dev/schemas/memory_analysis.schema.json";
+
+    public static string Write(Recording recording, LifecycleReport report, string name, string path, bool detailed) =>
+        JsonFile.Write(path, writer =>
+        {
+            var objects = report.Objects;
+            JsonFile.WriteHeader(writer, recording, name, SchemaId);
+            writer.WriteString("exportMode", detailed ? "detailed" : "fast");
+            WriteSummary(writer, recording, report);
+            WriteLeaks(writer, report.Leaks);
+            WriteAllocations(writer, recording, detailed ? objects : new List<TrackedObject>());
+            WriteByType(writer, recording, objects);
+            WriteBySite(writer, objects);
+        });
+
+    private static void WriteLeaks(Utf8JsonWriter writer, List<Leak> leaks)
+    {
+        writer.WriteStartArray("leaks");
+        foreach (var leak in leaks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", leak.Kind);
+            writer.WriteNumber("subject", leak.Subject);
+            writer.WriteString("typeName", leak.TypeName);
+            writer.WriteNumber("size", leak.Size);
+            JsonFile.WriteNullableString(writer, "variable", leak.Variable);
+            JsonFile.WriteSite(writer, "createdAt", leak.CreatedAt);
+            writer.WriteString("reason", leak.Reason);
+            writer.WriteString("description", leak.Describe());
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter writer, Recording recording, LifecycleReport report)
+    {
+        var all = new ObjectTotals();
+        int allocated = 0;
+        long allocatedBytes = 0;
+        foreach (var obj in report.Objects)
+        {
+            all.Add(obj);
+            if (obj.AllocSite is not null)
+            {
+                allocated++;
+                allocatedBytes += obj.Size;
+            }
+        }
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("trackedObjects", all.Count);
+        writer.WriteNumber("allocatedObjects", allocated);
+        writer.WriteNumber("estimatedAllocatedObjects", (long)allocated * recording.SampleOneIn);
+        writer.WriteNumber("estimatedAllocatedBytes", allocatedBytes * recording.SampleOneIn);
+        writer.WriteNumber("totalBytes", all.Bytes);
+        writer.WriteNumber("liveObjects", all.LiveCount);
+        writer.WriteNumber("liveBytes", all.LiveBytes);
+        writer.WriteNumber("collectedObjects", all.CollectedCount);
+        writer.WriteNumber("unwatchedObjects", all.UnwatchedCount);
+        writer.WriteNumber("leaks", report.Leaks.Count);
+        writer.WriteNumber("violations", report.Violations.Count);
+        writer.WriteNumber("eventsRecorded", recording.Events.Count);
+        writer.WriteNumber("eventsDropped", recording.DroppedEvents);
+        writer.WriteNumber("internalFaults", recording.InternalFaults);
+        writer.WriteNumber("threads", recording.Threads.Count);
+        JsonFile.WriteMilliseconds(writer, "durationMs", recording, recording.Events.Count > 0 ? recording.Events[^1].Timestamp : recording.StartTimestamp);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAllocations(Utf8JsonWriter writer, Recording recording, List<TrackedObject> objects)
+    {
+        writer.WriteStartArray("allocations");
+        foreach (var obj in objects)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("objectId", obj.Id);
+            writer.WriteString("typeName", obj.TypeName);
+            writer.WriteNumber("size", obj.Size);
+            writer.WriteBoolean("sizeKnown", obj.SizeKnown);
+            JsonFile.WriteNullableString(writer, "variable", obj.FirstVariable);
+            writer.WriteStartArray("variables");
+            foreach (var variable in obj.Holdings.Select(h => h.Site.Name).Distinct())
+                writer.WriteStringValue(variable);
+            writer.WriteEndArray();
+            JsonFile.WriteSite(writer, "allocationSite", obj.AllocSite);
+            JsonFile.WriteSite(writer, "firstHolderSite", obj.Holdings.Count > 0 ? obj.Holdings[0].Site : null);
+            if (obj.AllocThread is { } thread)
+                writer.WriteNumber("thread", thread);
+            else if (obj.Holdings.Count > 0)
+                writer.WriteNumber("thread", obj.Holdings[0].Thread);
+            else
+                writer.WriteNull("thread");
+            JsonFile.WriteMilliseconds(writer, "allocatedAtMs", recording, obj.AllocatedAt);
+            JsonFile.WriteMilliseconds(writer, "firstSeenAtMs", recording, obj.FirstSeenAt);
+            JsonFile.WriteMilliseconds(writer, "scopeEndedAtMs", recording, obj.Holdings.Where(h => h.EndReason == HoldingEnd.ScopeEnded).Select(h => h.ReleasedAt).LastOrDefault());
+            JsonFile.WriteMilliseconds(writer, "collectedAtMs", recording, obj.CollectedAt);
+            writer.WriteBoolean("live", obj.IsLive);
+            writer.WriteNumber("liveWeight", obj.LiveWeight);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteByType(Utf8JsonWriter writer, Recording recording, List<TrackedObject> objects)
+    {
+        // One pass into totals keyed by type id: grouping the objects themselves costs far more at a million.
+        var byType = new Dictionary<int, ObjectTotals>();
+        foreach (var obj in objects)
+            Totals(byType, obj.TypeId).Add(obj);
+
+        writer.WriteStartArray("byType");
+        foreach (var (typeId, totals) in byType.OrderByDescending(t => t.Value.Bytes).ThenBy(t => recording.TypeName(t.Key), System.StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("typeName", recording.TypeName(typeId));
+            writer.WriteNumber("count", totals.Count);
+            writer.WriteNumber("bytes", totals.Bytes);
+            writer.WriteNumber("liveCount", totals.LiveCount);
+            writer.WriteNumber("liveBytes", totals.LiveBytes);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteBySite(Utf8JsonWriter writer, List<TrackedObject> objects)
+    {
+        var bySite = new Dictionary<int, ObjectTotals>();
+        foreach (var obj in objects)
+        {
+            if (obj.AllocSite is { } site)
+                Totals(bySite, site.Id).Add(obj);
+        }
+
+        writer.WriteStartArray("bySite");
+        foreach (var totals in bySite.Values.OrderByDescending(t => t.Bytes).ThenBy(t => t.First!.AllocSite!.Id))
+        {
+            var site = totals.First!.AllocSite!;
+            writer.WriteStartObject();
+            JsonFile.WriteSite(writer, "site", site);
+            writer.WriteString("typeName", site.DeclaredType ?? totals.First.TypeName);
+            JsonFile.WriteNullableString(writer, "variable", totals.Variable);
+            writer.WriteNumber("count", totals.Count);
+            writer.WriteNumber("bytes", totals.Bytes);
+            writer.WriteNumber("liveCount", totals.LiveCount);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static ObjectTotals Totals(Dictionary<int, ObjectTotals> totals, int key)
+    {
+        if (!totals.TryGetValue(key, out var entry))
+            totals[key] = entry = new ObjectTotals();
+        return entry;
+    }
+}

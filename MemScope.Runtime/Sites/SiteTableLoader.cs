@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using MemScopeTrace.Model;
+
+namespace MemScopeRuntime.Sites;
+
+/// <summary>Reads the site tables the weaver embedded in each woven assembly.</summary>
+internal static class SiteTableLoader
+{
+    /// <summary>The manifest resource the weaver writes into each woven assembly.</summary>
+    public const string ResourceName = "MemScope.Sites.json";
+
+    /// <summary>Version of the site-table format this runtime reads.</summary>
+    public const int FormatVersion = 1;
+
+    internal static SiteTable Load(IEnumerable<RegisteredModule> modules)
+    {
+        var sites = new List<SiteInfo>();
+        foreach (var module in modules)
+        {
+            using var stream = module.Assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new InvalidDataException($"{module.Assembly.GetName().Name} was woven but has no {ResourceName} resource.");
+            sites.AddRange(Parse(stream, module.FirstSite));
+        }
+        return new SiteTable(sites);
+    }
+
+    internal static List<SiteInfo> Parse(Stream json, int firstSite)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        int format = root.GetProperty("format").GetInt32();
+        if (format != FormatVersion)
+            throw new InvalidDataException($"Site table format {format} is not supported by this MemScope.Runtime (expects {FormatVersion}); rebuild with matching MemScope.Fody and MemScope.Runtime versions.");
+
+        string assembly = root.GetProperty("assembly").GetString() ?? "";
+        var sites = new List<SiteInfo>();
+        int index = 0;
+        foreach (var entry in root.GetProperty("sites").EnumerateArray())
+        {
+            sites.Add(new SiteInfo(
+                firstSite + index++,
+                ParseKind(entry.GetProperty("kind").GetString()),
+                assembly,
+                entry.GetProperty("method").GetString() ?? "",
+                OptionalString(entry, "file"),
+                OptionalInt(entry, "line"),
+                OptionalInt(entry, "column"),
+                OptionalString(entry, "name"),
+                OptionalString(entry, "type")));
+        }
+        return sites;
+    }
+
+    private static SiteKind ParseKind(string? kind) => kind switch
+    {
+        "alloc" => SiteKind.Alloc,
+        "local" => SiteKind.Local,
+        "field" => SiteKind.Field,
+        "scopeEnd" => SiteKind.ScopeEnd,
+        "dispose" => SiteKind.Dispose,
+        "call" => SiteKind.Call,
+        "native" => SiteKind.Native,
+        "pinvoke" => SiteKind.PInvoke,
+        "finalizer" => SiteKind.Finalizer,
+        "event" => SiteKind.Event,
+        _ => SiteKind.Unknown,
+    };
+
+    private static string? OptionalString(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int OptionalInt(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+}

@@ -1,0 +1,32 @@
+namespace MemScopeTrace.Model;
+
+/// <summary>What the weaver knew about one injection point. Events refer to it by id.</summary>
+public sealed record SiteInfo(
+    int Id,
+    SiteKind Kind,
+    string Assembly,
+    string Method,
+    string? File,
+    int Line,
+    int Column,
+    string? Name,
+    string? DeclaredType)
+{
+    public string Location => File is null ? Method : $"{File}:{Line}";
+}
+
+/// <summary>The kinds of site the weaver writes. Names are part of the site-table format.</summary>
+public enum SiteKind
+{
+    Unknown = 0,
+    Alloc,
+    Local,
+    Field,
+    ScopeEnd,
+    Dispose,
+    Call,
+    Native,
+    PInvoke,
+    Finalizer,
+    Event,
+}
