@@ -103,7 +103,7 @@ public sealed class LifecycleAnalysis
                     Release(_liveHandles, _freedHandles, e, "GCHandle", "doubleFree", "freeOfUnknownPointer");
                     break;
                 case EventKind.PoolRent:
-                    var rent = new NativeResource("poolArray", e.ObjectId, e.Value, Site(e.Site) ?? UnknownSite(e.Site), e.Timestamp, e.ThreadId);
+                    var rent = new NativeResource("poolArray", e.ObjectId, e.Value, Site(e.Site) ?? SiteInfo.Unknown(e.Site), e.Timestamp, e.ThreadId);
                     _report.PoolRents.Add(rent);
                     _rentedArrays[e.ObjectId] = rent;
                     break;
@@ -136,13 +136,11 @@ public sealed class LifecycleAnalysis
         FindLeaks();
     }
 
-    private static SiteInfo UnknownSite(int id) => new(id, SiteKind.Unknown, "", "(unknown site)", null, 0, 0, null, null);
-
     private PInvokeSite PInvokeSiteOf(RecordedEvent e)
     {
         if (!_pinvokeSites.TryGetValue(e.Site, out var site))
         {
-            _pinvokeSites[e.Site] = site = new PInvokeSite(Site(e.Site) ?? UnknownSite(e.Site));
+            _pinvokeSites[e.Site] = site = new PInvokeSite(Site(e.Site) ?? SiteInfo.Unknown(e.Site));
             _report.PInvokeSites.Add(site);
         }
         return site;
@@ -170,7 +168,7 @@ public sealed class LifecycleAnalysis
 
     private void Acquire(List<NativeResource> all, Dictionary<long, NativeResource> live, Dictionary<long, NativeResource> freed, string kind, RecordedEvent e, long size)
     {
-        var resource = new NativeResource(kind, e.ObjectId, size, Site(e.Site) ?? UnknownSite(e.Site), e.Timestamp, e.ThreadId);
+        var resource = new NativeResource(kind, e.ObjectId, size, Site(e.Site) ?? SiteInfo.Unknown(e.Site), e.Timestamp, e.ThreadId);
         all.Add(resource);
         live[e.ObjectId] = resource;
         freed.Remove(e.ObjectId); // the address was reused

@@ -30,7 +30,7 @@ public static class LifetimeAnalysis
             if (recording.Sites[id] is { } site)
                 return site;
             if (!unknownSites.TryGetValue(id, out site))
-                unknownSites[id] = site = new SiteInfo(id, SiteKind.Unknown, "", "(unknown site)", null, 0, 0, null, null);
+                unknownSites[id] = site = SiteInfo.Unknown(id);
             return site;
         }
 

@@ -13,6 +13,9 @@ public sealed record SiteInfo(
     string? DeclaredType)
 {
     public string Location => File is null ? Method : $"{File}:{Line}";
+
+    /// <summary>Stands for a site id that no site table describes (a trace of an assembly whose table was not found).</summary>
+    public static SiteInfo Unknown(int id) => new(id, SiteKind.Unknown, "", "(unknown site)", null, 0, 0, null, null);
 }
 
 /// <summary>The kinds of site the weaver writes. Names are part of the site-table format.</summary>

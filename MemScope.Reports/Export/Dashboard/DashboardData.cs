@@ -209,29 +209,23 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteAggregates(Utf8JsonWriter w)
     {
-        var types = report.Objects.GroupBy(o => o.TypeName, StringComparer.Ordinal)
-            .Select(g => (Type: g.Key, Totals: ObjectTotals.Of(g)))
-            .Select(g => (g.Type, Objects: g.Totals.Count, g.Totals.Bytes, Live: g.Totals.LiveCount, g.Totals.LiveBytes))
-            .OrderByDescending(t => t.Bytes).ThenBy(t => t.Type, StringComparer.Ordinal).ToList();
+        var types = AllocationTotals.ByType(report.Objects);
         w.WriteStartObject("types");
-        Columns.Ints(w, "type", types, t => S(t.Type));
-        Columns.Ints(w, "objects", types, t => t.Objects);
-        Columns.Ints(w, "bytes", types, t => t.Bytes);
-        Columns.Ints(w, "live", types, t => t.Live);
-        Columns.Ints(w, "liveBytes", types, t => t.LiveBytes);
+        Columns.Ints(w, "type", types, t => S(t.TypeName));
+        Columns.Ints(w, "objects", types, t => t.Totals.Count);
+        Columns.Ints(w, "bytes", types, t => t.Totals.Bytes);
+        Columns.Ints(w, "live", types, t => t.Totals.LiveCount);
+        Columns.Ints(w, "liveBytes", types, t => t.Totals.LiveBytes);
         w.WriteEndObject();
 
-        var sites = report.Objects.GroupBy(o => (Site: Site(o.AllocSite), o.TypeName))
-            .Select(g => (g.Key.Site, Type: g.Key.TypeName, Totals: ObjectTotals.Of(g)))
-            .Select(g => (g.Site, g.Type, Objects: g.Totals.Count, g.Totals.Bytes, Live: g.Totals.LiveCount, g.Totals.LiveBytes))
-            .OrderByDescending(t => t.Bytes).ThenBy(t => t.Site).ThenBy(t => t.Type, StringComparer.Ordinal).ToList();
+        var sites = AllocationTotals.BySite(report.Objects);
         w.WriteStartObject("sites");
-        Columns.Ints(w, "site", sites, t => t.Site);
-        Columns.Ints(w, "type", sites, t => S(t.Type));
-        Columns.Ints(w, "objects", sites, t => t.Objects);
-        Columns.Ints(w, "bytes", sites, t => t.Bytes);
-        Columns.Ints(w, "live", sites, t => t.Live);
-        Columns.Ints(w, "liveBytes", sites, t => t.LiveBytes);
+        Columns.Ints(w, "site", sites, t => Site(t.Site));
+        Columns.Ints(w, "type", sites, t => S(t.TypeName));
+        Columns.Ints(w, "objects", sites, t => t.Totals.Count);
+        Columns.Ints(w, "bytes", sites, t => t.Totals.Bytes);
+        Columns.Ints(w, "live", sites, t => t.Totals.LiveCount);
+        Columns.Ints(w, "liveBytes", sites, t => t.Totals.LiveBytes);
         w.WriteEndObject();
     }
 

@@ -20,7 +20,7 @@ internal static class MemoryAnalysisJson
             WriteSummary(writer, recording, report);
             WriteLeaks(writer, report.Leaks);
             WriteAllocations(writer, recording, detailed ? objects : new List<TrackedObject>());
-            WriteByType(writer, recording, objects);
+            WriteByType(writer, objects);
             WriteBySite(writer, objects);
         });
 
@@ -111,18 +111,13 @@ internal static class MemoryAnalysisJson
         writer.WriteEndArray();
     }
 
-    private static void WriteByType(Utf8JsonWriter writer, Recording recording, List<TrackedObject> objects)
+    private static void WriteByType(Utf8JsonWriter writer, List<TrackedObject> objects)
     {
-        // One pass into totals keyed by type id: grouping the objects themselves costs far more at a million.
-        var byType = new Dictionary<int, ObjectTotals>();
-        foreach (var obj in objects)
-            Totals(byType, obj.TypeId).Add(obj);
-
         writer.WriteStartArray("byType");
-        foreach (var (typeId, totals) in byType.OrderByDescending(t => t.Value.Bytes).ThenBy(t => recording.TypeName(t.Key), System.StringComparer.Ordinal))
+        foreach (var (typeName, totals) in AllocationTotals.ByType(objects))
         {
             writer.WriteStartObject();
-            writer.WriteString("typeName", recording.TypeName(typeId));
+            writer.WriteString("typeName", typeName);
             writer.WriteNumber("count", totals.Count);
             writer.WriteNumber("bytes", totals.Bytes);
             writer.WriteNumber("liveCount", totals.LiveCount);
@@ -134,20 +129,14 @@ internal static class MemoryAnalysisJson
 
     private static void WriteBySite(Utf8JsonWriter writer, List<TrackedObject> objects)
     {
-        var bySite = new Dictionary<int, ObjectTotals>();
-        foreach (var obj in objects)
-        {
-            if (obj.AllocSite is { } site)
-                Totals(bySite, site.Id).Add(obj);
-        }
-
         writer.WriteStartArray("bySite");
-        foreach (var totals in bySite.Values.OrderByDescending(t => t.Bytes).ThenBy(t => t.First!.AllocSite!.Id))
+        foreach (var (site, typeName, totals) in AllocationTotals.BySite(objects))
         {
-            var site = totals.First!.AllocSite!;
+            if (site is null)
+                continue; // bySite lists allocation sites; objects first seen elsewhere are in byType
             writer.WriteStartObject();
             JsonFile.WriteSite(writer, "site", site);
-            writer.WriteString("typeName", site.DeclaredType ?? totals.First.TypeName);
+            writer.WriteString("typeName", typeName);
             JsonFile.WriteNullableString(writer, "variable", totals.Variable);
             writer.WriteNumber("count", totals.Count);
             writer.WriteNumber("bytes", totals.Bytes);
@@ -155,12 +144,5 @@ internal static class MemoryAnalysisJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-    }
-
-    private static ObjectTotals Totals(Dictionary<int, ObjectTotals> totals, int key)
-    {
-        if (!totals.TryGetValue(key, out var entry))
-            totals[key] = entry = new ObjectTotals();
-        return entry;
     }
 }

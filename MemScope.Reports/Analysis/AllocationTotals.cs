@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MemScopeTrace.Model;
+
+namespace MemScopeReports.Analysis;
+
+/// <summary>The totals of the tracked objects of one type.</summary>
+public sealed record TypeTotal(string TypeName, ObjectTotals Totals);
+
+/// <summary>The totals of the objects of one type allocated at one site; <see cref="Site"/> is null for objects first seen elsewhere than at their allocation.</summary>
+public sealed record SiteTotal(SiteInfo? Site, string TypeName, ObjectTotals Totals);
+
+/// <summary>
+/// Tracked objects totalled by type and by allocation site and type, largest first: the one grouping behind the JSON
+/// report, the dashboard and <c>memscope summary</c>, so all three give the same figures.
+/// </summary>
+public static class AllocationTotals
+{
+    public static IReadOnlyList<TypeTotal> ByType(IEnumerable<TrackedObject> objects)
+    {
+        // One pass into totals keyed by type name: grouping the objects themselves costs far more at a million.
+        var byType = new Dictionary<string, ObjectTotals>(StringComparer.Ordinal);
+        foreach (var obj in objects)
+            TotalsOf(byType, obj.TypeName).Add(obj);
+        return byType.Select(t => new TypeTotal(t.Key, t.Value))
+            .OrderByDescending(t => t.Totals.Bytes).ThenByDescending(t => t.Totals.Count).ThenBy(t => t.TypeName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static IReadOnlyList<SiteTotal> BySite(IEnumerable<TrackedObject> objects)
+    {
+        var bySite = new Dictionary<(int Site, string Type), (SiteInfo? Site, ObjectTotals Totals)>();
+        foreach (var obj in objects)
+        {
+            var key = (obj.AllocSite?.Id ?? 0, obj.TypeName);
+            if (!bySite.TryGetValue(key, out var entry))
+                bySite[key] = entry = (obj.AllocSite, new ObjectTotals());
+            entry.Totals.Add(obj);
+        }
+        return bySite.Values.Select(s => new SiteTotal(s.Site, s.Totals.First!.TypeName, s.Totals))
+            .OrderByDescending(t => t.Totals.Bytes).ThenByDescending(t => t.Totals.Count)
+            .ThenBy(t => t.Site?.Id ?? int.MaxValue).ThenBy(t => t.TypeName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static ObjectTotals TotalsOf(Dictionary<string, ObjectTotals> totals, string key)
+    {
+        if (!totals.TryGetValue(key, out var entry))
+            totals[key] = entry = new ObjectTotals();
+        return entry;
+    }
+}
