@@ -15,7 +15,7 @@ public sealed record SiteInfo(
     public string Location => File is null ? Method : $"{File}:{Line}";
 }
 
-/// <summary>The kinds of site the weaver writes. Names are part of the site-table format.</summary>
+/// <summary>The kinds of site the weaver writes; their words in the site table are <see cref="WeaverContract.SiteKinds"/>.</summary>
 public enum SiteKind
 {
     Unknown = 0,
