@@ -3,7 +3,9 @@ using System.Linq;
 using Fody;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using MemScopeFody;
+using MemScopeFody.Concerns;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 
 /// <summary>
 /// Fody's entry point: reads &lt;MemScope&gt; from FodyWeavers.xml, applies each weaving concern to every
@@ -15,7 +17,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
     {
         var config = WeaverConfig.Read(Config);
         var context = new WeavingContext(ModuleDefinition, config, TypeSystem, this, FindTypeDefinition);
-        var concerns = new IMethodConcern[]
+        var concerns = new MethodConcern[]
         {
             new AllocationsConcern(context),
             new FieldsConcern(context),
@@ -42,7 +44,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
                 IlEmitter.Edit(method.Body, () =>
                 {
                     foreach (var concern in concerns)
-                        concern.Weave(woven);
+                    {
+                        if (woven.IsTracked || concern.WeavesUntrackedMethods)
+                            concern.Weave(woven);
+                    }
                 });
             }
         }

@@ -9,10 +9,10 @@ namespace MemScopeRuntime.Sites;
 internal static class SiteTableLoader
 {
     /// <summary>The manifest resource the weaver writes into each woven assembly.</summary>
-    public const string ResourceName = "MemScope.Sites.json";
+    public const string ResourceName = WeaverContract.SiteTableResource;
 
     /// <summary>Version of the site-table format this runtime reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = WeaverContract.SiteTableFormat;
 
     internal static SiteTable Load(IEnumerable<RegisteredModule> modules)
     {
@@ -55,16 +55,16 @@ internal static class SiteTableLoader
 
     private static SiteKind ParseKind(string? kind) => kind switch
     {
-        "alloc" => SiteKind.Alloc,
-        "local" => SiteKind.Local,
-        "field" => SiteKind.Field,
-        "scopeEnd" => SiteKind.ScopeEnd,
-        "dispose" => SiteKind.Dispose,
-        "call" => SiteKind.Call,
-        "native" => SiteKind.Native,
-        "pinvoke" => SiteKind.PInvoke,
-        "finalizer" => SiteKind.Finalizer,
-        "event" => SiteKind.Event,
+        WeaverContract.SiteKinds.Alloc => SiteKind.Alloc,
+        WeaverContract.SiteKinds.Local => SiteKind.Local,
+        WeaverContract.SiteKinds.Field => SiteKind.Field,
+        WeaverContract.SiteKinds.ScopeEnd => SiteKind.ScopeEnd,
+        WeaverContract.SiteKinds.Dispose => SiteKind.Dispose,
+        WeaverContract.SiteKinds.Call => SiteKind.Call,
+        WeaverContract.SiteKinds.Native => SiteKind.Native,
+        WeaverContract.SiteKinds.PInvoke => SiteKind.PInvoke,
+        WeaverContract.SiteKinds.Finalizer => SiteKind.Finalizer,
+        WeaverContract.SiteKinds.Event => SiteKind.Event,
         _ => SiteKind.Unknown,
     };
 

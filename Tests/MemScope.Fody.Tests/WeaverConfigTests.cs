@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Fody;
-using MemScopeFody;
+using MemScopeFody.Weaving;
 using Xunit;
 
 namespace MemScopeFodyTests;

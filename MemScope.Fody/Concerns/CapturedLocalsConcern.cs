@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Concerns;
 
 /// <summary>
 /// Locals the compiler moved into fields: hoisted locals of async methods and iterators
@@ -12,35 +15,28 @@ namespace MemScopeFody;
 /// Their stores record Bind under the source name; a state machine's locals end their scope when
 /// it completes (async: SetResult/SetException; iterators: Dispose).
 /// </summary>
-public sealed class CapturedLocalsConcern : IMethodConcern
+public sealed class CapturedLocalsConcern(WeavingContext context) : MethodConcern(context)
 {
-    private readonly WeavingContext _context;
+    public override bool Enabled => Context.Config.TrackLocals;
 
-    public CapturedLocalsConcern(WeavingContext context) => _context = context;
-
-    public bool Enabled => _context.Config.TrackLocals;
-
-    public void Weave(WovenMethod method)
+    public override void Weave(WovenMethod method)
     {
-        if (!method.IsTracked)
-            return;
-
         foreach (var store in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Stfld).ToList())
         {
             var reference = (FieldReference)store.Operand;
             var field = reference.Resolve();
-            if (field == null || field.Module != _context.Module)
+            if (field == null || field.Module != Context.Module)
                 continue;
             string? name = SourceName(field);
             var fieldType = TypeFacts.FieldTypeInContext(reference);
             if (name == null || TypeFacts.StorageOf(fieldType) == Storage.Value)
                 continue;
-            int site = method.AddSite("local", store, name, CecilNames.Type(fieldType));
-            _context.Emit.InstrumentFieldStore(method.Body, store, site);
+            int site = method.AddSite(SiteKinds.Local, store, name, CecilNames.Type(fieldType));
+            Context.Emit.InstrumentFieldStore(method.Body, store, site);
         }
 
         var machine = method.Method.DeclaringType;
-        if (_context.Scope.StateMachineOwner(machine) != null)
+        if (Context.Scope.StateMachineOwner(machine) != null)
             EndHoistedScopes(method, machine);
     }
 
@@ -63,10 +59,10 @@ public sealed class CapturedLocalsConcern : IMethodConcern
             var code = new List<Instruction>();
             foreach (var field in hoisted)
             {
-                int site = method.AddSite("scopeEnd", (Instruction?)null, HoistedName(field), CecilNames.Type(field.FieldType));
-                code.AddRange(_context.Emit.ScopeEndOfField(SelfReference(field), field.FieldType, site));
+                int site = method.AddSite(SiteKinds.ScopeEnd, (Instruction?)null, HoistedName(field), CecilNames.Type(field.FieldType));
+                code.AddRange(Context.Emit.ScopeEndOfField(TypeFacts.OwnField(field), field.FieldType, site));
             }
-            _context.Emit.InsertBefore(method.Body, exit, code);
+            Context.Emit.InsertBefore(method.Body, exit, code);
         }
     }
 
@@ -75,18 +71,6 @@ public sealed class CapturedLocalsConcern : IMethodConcern
         instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference callee &&
         (callee.Name == "SetResult" || callee.Name == "SetException") &&
         callee.DeclaringType.Name.Contains("MethodBuilder");
-
-    /// <summary>A field of the state machine as its own (possibly generic) methods refer to it.</summary>
-    private static FieldReference SelfReference(FieldDefinition field)
-    {
-        var type = field.DeclaringType;
-        if (!type.HasGenericParameters)
-            return field;
-        var self = new GenericInstanceType(type);
-        foreach (var parameter in type.GenericParameters)
-            self.GenericArguments.Add(parameter);
-        return new FieldReference(field.Name, field.FieldType, self);
-    }
 
     /// <summary>The name a developer gave the variable this field holds, or null if it is not a captured local.</summary>
     private static string? SourceName(FieldDefinition field)

@@ -1,6 +1,6 @@
 using Mono.Cecil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Il;
 
 public enum Storage
 {
@@ -103,4 +103,16 @@ public static class TypeFacts
 
     public static bool IsDelegate(TypeDefinition? type) =>
         type?.BaseType != null && (type.BaseType.FullName == "System.MulticastDelegate" || type.BaseType.FullName == "System.Delegate");
+
+    /// <summary>A field as the methods of its own (possibly generic) type refer to it: through the type instantiated over its own parameters.</summary>
+    public static FieldReference OwnField(FieldDefinition field)
+    {
+        var type = field.DeclaringType;
+        if (!type.HasGenericParameters)
+            return field;
+        var self = new GenericInstanceType(type);
+        foreach (var parameter in type.GenericParameters)
+            self.GenericArguments.Add(parameter);
+        return new FieldReference(field.Name, field.FieldType, self);
+    }
 }

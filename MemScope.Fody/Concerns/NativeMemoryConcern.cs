@@ -1,15 +1,18 @@
 using System.Collections.Generic;
 using System.Linq;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Concerns;
 
 /// <summary>
 /// Replaces calls to native-memory APIs in tracked code with the runtime's NativeShims, which perform
 /// the real call, record address, size and site, and stop a double free before it reaches the allocator.
 /// </summary>
-public sealed class NativeMemoryConcern : IMethodConcern
+public sealed class NativeMemoryConcern : MethodConcern
 {
     private static readonly Dictionary<string, string> ShimNames = new Dictionary<string, string>
     {
@@ -39,25 +42,24 @@ public sealed class NativeMemoryConcern : IMethodConcern
         ["System.Buffers.ArrayPool`1.Return"] = "Return",
     };
 
-    private readonly WeavingContext _context;
-
-    public NativeMemoryConcern(WeavingContext context) => _context = context;
-
-    public bool Enabled => _context.Config.TrackNativeMemory;
-
-    public void Weave(WovenMethod method)
+    public NativeMemoryConcern(WeavingContext context)
+        : base(context)
     {
-        if (!method.IsTracked)
-            return;
-        foreach (var call in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt).ToList())
+    }
+
+    public override bool Enabled => Context.Config.TrackNativeMemory;
+
+    public override void Weave(WovenMethod method)
+    {
+        foreach (var call in InstructionFacts.Calls(method.Body))
         {
             var callee = (MethodReference)call.Operand;
             var shim = ShimFor(callee);
             if (shim == null)
                 continue;
             string api = CecilNames.ShortType(callee.DeclaringType) + "." + callee.Name;
-            int site = method.AddSite("native", call, method.HolderName(call), api);
-            var relocated = _context.Emit.InsertBefore(method.Body, call, _context.Emit.LoadSite(site));
+            int site = method.AddSite(SiteKinds.Native, call, method.HolderName(call), api);
+            var relocated = Context.Emit.InsertBefore(method.Body, call, Context.Emit.LoadSite(site));
             relocated.OpCode = OpCodes.Call;
             relocated.Operand = shim;
         }
@@ -76,19 +78,19 @@ public sealed class NativeMemoryConcern : IMethodConcern
         expected.AddRange(callee.Parameters.Select(p => p.ParameterType.FullName));
         expected.Add("System.Int32");
 
-        foreach (var candidate in _context.NativeShims.Methods.Where(m => m.Name == shimName && m.Parameters.Count == expected.Count))
+        foreach (var candidate in Context.Probes.NativeShims.Methods.Where(m => m.Name == shimName && m.Parameters.Count == expected.Count))
         {
             var actual = candidate.Parameters.Select(p => ShapeOf(p.ParameterType)).ToList();
             if (!actual.SequenceEqual(expected.Select(NormalizeGeneric)))
                 continue;
-            var imported = _context.Module.ImportReference(candidate);
+            var imported = Context.Module.ImportReference(candidate);
             if (!candidate.HasGenericParameters)
                 return imported;
             var instance = new GenericInstanceMethod(imported);
             instance.GenericArguments.Add(((GenericInstanceType)callee.DeclaringType).GenericArguments[0]);
             return instance;
         }
-        _context.Log.Warning($"MemScope has no shim for {callee.FullName}; the call is not tracked.", null);
+        Context.Log.Warning($"MemScope has no shim for {callee.FullName}; the call is not tracked.", null);
         return null;
     }
 

@@ -1,6 +1,6 @@
 using Mono.Cecil.Cil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>Where weaving concerns report what they could not do; Fody shows it with the source line.</summary>
 public interface IWeaverLog

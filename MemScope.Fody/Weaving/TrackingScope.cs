@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MemScopeFody.Il;
 using Mono.Cecil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>
 /// Decides which methods and fields are tracked: [Tracked] on the member, its property, an enclosing
@@ -63,22 +64,9 @@ public sealed class TrackingScope
     public MethodDefinition? StateMachineOwner(TypeDefinition type) =>
         _stateMachineOwners.TryGetValue(type, out var owner) ? owner : null;
 
-    public bool IsTracked(FieldDefinition field)
-    {
-        if (IsCompilerGenerated(field.DeclaringType) || HasAttribute(field, NotTrackedName))
-            return false;
-        if (HasAttribute(field, TrackedName))
-            return true;
-        var property = BackingFieldProperty(field);
-        if (property != null)
-        {
-            if (HasAttribute(property, NotTrackedName))
-                return false;
-            if (HasAttribute(property, TrackedName))
-                return true;
-        }
-        return TypeDecision(field.DeclaringType) ?? (_assemblyTracked && NamespaceIncluded(field.DeclaringType));
-    }
+    public bool IsTracked(FieldDefinition field) =>
+        !IsCompilerGenerated(field.DeclaringType) &&
+        (MemberDecision(field, BackingFieldProperty(field)) ?? EnclosingDecision(field.DeclaringType));
 
     /// <summary>The property a compiler-generated backing field belongs to ("&lt;Items&gt;k__BackingField" → Items).</summary>
     public static PropertyDefinition? BackingFieldProperty(FieldDefinition field)
@@ -99,11 +87,16 @@ public sealed class TrackingScope
         if (IsCompilerGenerated(method.DeclaringType) || NativeTarget.LibraryImportAttribute(method) != null)
             return false; // a LibraryImport body is generated marshalling code; its callers record the call
 
-        if (HasAttribute(method, NotTrackedName))
+        return MemberDecision(method, AccessorProperty(method)) ?? EnclosingDecision(method.DeclaringType);
+    }
+
+    /// <summary>The member's own decision, else that of the property it belongs to: true for [Tracked], false for [NotTracked], null if neither.</summary>
+    private static bool? MemberDecision(ICustomAttributeProvider member, PropertyDefinition? property)
+    {
+        if (HasAttribute(member, NotTrackedName))
             return false;
-        if (HasAttribute(method, TrackedName))
+        if (HasAttribute(member, TrackedName))
             return true;
-        var property = AccessorProperty(method);
         if (property != null)
         {
             if (HasAttribute(property, NotTrackedName))
@@ -111,8 +104,11 @@ public sealed class TrackingScope
             if (HasAttribute(property, TrackedName))
                 return true;
         }
-        return TypeDecision(method.DeclaringType) ?? (_assemblyTracked && NamespaceIncluded(method.DeclaringType));
+        return null;
     }
+
+    /// <summary>What a member without an attribute of its own follows: its types, else the assembly (or TrackAll) and the namespace filters.</summary>
+    private bool EnclosingDecision(TypeDefinition type) => TypeDecision(type) ?? (_assemblyTracked && NamespaceIncluded(type));
 
     /// <summary>The nearest enclosing type's decision: true for [Tracked], false for [NotTracked], null if neither.</summary>
     private static bool? TypeDecision(TypeDefinition? type)

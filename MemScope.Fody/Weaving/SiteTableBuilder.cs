@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using MemScopeRuntime;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>One injection point, known at weave time. Its index in the table is its site id.</summary>
 public sealed class Site
@@ -29,13 +30,10 @@ public sealed class Site
 
 /// <summary>
 /// The one site table every weaving concern adds to. Written into the woven assembly as the
-/// MemScope.Sites.json resource, which MemScope.Runtime reads only when it exports a report.
+/// <see cref="WeaverContract.SiteTableResource"/> resource, which MemScope.Runtime reads only when it exports a report.
 /// </summary>
 public sealed class SiteTableBuilder
 {
-    public const string ResourceName = "MemScope.Sites.json";
-    public const int FormatVersion = 1;
-
     private readonly List<Site> _sites = new List<Site>();
 
     public int Count => _sites.Count;
@@ -51,7 +49,7 @@ public sealed class SiteTableBuilder
     public byte[] ToJson(string assemblyName)
     {
         var json = new StringBuilder();
-        json.Append("{\"format\":").Append(FormatVersion)
+        json.Append("{\"format\":").Append(WeaverContract.SiteTableFormat)
             .Append(",\"assembly\":").Append(Quote(assemblyName))
             .Append(",\"sites\":[");
         for (int i = 0; i < _sites.Count; i++)

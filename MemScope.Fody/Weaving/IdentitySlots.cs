@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using Fody;
+using MemScopeFody.Il;
+using MemScopeRuntime;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>
 /// Gives the classes that tracked code allocates an id slot of their own, so the runtime finds an object's id with a
@@ -29,10 +30,11 @@ public sealed class IdentitySlots
     private readonly MethodReference _compilerGenerated;
     private readonly CustomAttribute _hiddenFromDebugger;
 
-    public IdentitySlots(WeavingContext context, TypeDefinition trackedObject, System.Func<string, TypeDefinition> findType)
+    public IdentitySlots(WeavingContext context, System.Func<string, TypeDefinition> findType)
     {
         _context = context;
         var module = context.Module;
+        var trackedObject = context.Probes.TrackedObject;
         _interface = module.ImportReference(trackedObject);
         _interfaceMethod = module.ImportReference(trackedObject.Methods.Single());
         _compilerGenerated = module.ImportReference(findType("System.Runtime.CompilerServices.CompilerGeneratedAttribute").Methods.First(m => m.IsConstructor && !m.HasParameters));
@@ -83,7 +85,7 @@ public sealed class IdentitySlots
         !TypeFacts.IsDelegate(type) && !TrackingScope.IsCompilerGenerated(type) && type.Name != WeavingContext.SitesClassName;
 
     private static bool Implements(TypeDefinition type) =>
-        type.Interfaces.Any(i => i.InterfaceType.FullName == "MemScopeRuntime.ITrackedObject");
+        type.Interfaces.Any(i => i.InterfaceType.FullName == WeaverContract.TrackedObjectInterface);
 
     private void Inject(TypeDefinition type)
     {
@@ -93,27 +95,16 @@ public sealed class IdentitySlots
         field.CustomAttributes.Add(_hiddenFromDebugger);
         type.Fields.Add(field);
 
-        var accessor = new MethodDefinition("MemScopeRuntime.ITrackedObject.MemScopeId",
+        var accessor = new MethodDefinition(WeaverContract.TrackedObjectInterface + "." + _interfaceMethod.Name,
             MethodAttributes.Private | MethodAttributes.Final | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.NewSlot,
             new ByReferenceType(int64));
         accessor.Overrides.Add(_interfaceMethod);
         accessor.CustomAttributes.Add(new CustomAttribute(_compilerGenerated));
         var il = accessor.Body.GetILProcessor();
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldflda, FieldOfSelf(type, field));
+        il.Emit(OpCodes.Ldflda, TypeFacts.OwnField(field));
         il.Emit(OpCodes.Ret);
         type.Methods.Add(accessor);
         type.Interfaces.Add(new InterfaceImplementation(_interface));
-    }
-
-    /// <summary>A generic class refers to its own field through itself instantiated over its own parameters.</summary>
-    private static FieldReference FieldOfSelf(TypeDefinition type, FieldDefinition field)
-    {
-        if (!type.HasGenericParameters)
-            return field;
-        var self = new GenericInstanceType(type);
-        foreach (var parameter in type.GenericParameters)
-            self.GenericArguments.Add(parameter);
-        return new FieldReference(field.Name, field.FieldType, self);
     }
 }

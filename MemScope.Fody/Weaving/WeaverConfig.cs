@@ -4,7 +4,7 @@ using System.Linq;
 using System.Xml.Linq;
 using Fody;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>The attributes of &lt;MemScope&gt; in FodyWeavers.xml, as declared in MemScope.Fody.xcf.</summary>
 public sealed class WeaverConfig

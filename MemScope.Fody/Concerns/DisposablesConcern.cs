@@ -1,9 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Concerns;
 
 /// <summary>
 /// Disposables and SafeHandles. Tracked disposable types record their own Dispose and finalizer runs
@@ -11,54 +14,49 @@ namespace MemScopeFody;
 /// for use after dispose, Dispose calls on foreign disposables are recorded, and SafeHandle
 /// AddRef/Release/SetHandleAsInvalid/DangerousGetHandle calls feed the handle's refcount timeline.
 /// </summary>
-public sealed class DisposablesConcern : IMethodConcern
+public sealed class DisposablesConcern(WeavingContext context) : MethodConcern(context)
 {
     private static readonly HashSet<string> DisposeNames = new HashSet<string> { "Dispose", "DisposeAsync", "Close" };
 
     // Members that are meant to be called on a closed or disposed object.
     private static readonly HashSet<string> SafeAfterDispose = new HashSet<string> { "GetType", "GetHashCode", "Equals", "ToString" };
 
-    private readonly WeavingContext _context;
+    public override bool Enabled => Context.Config.TrackDisposables || Context.Config.TrackHandles;
 
-    public DisposablesConcern(WeavingContext context) => _context = context;
-
-    public bool Enabled => _context.Config.TrackDisposables || _context.Config.TrackHandles;
-
-    public void Weave(WovenMethod method)
+    public override void Weave(WovenMethod method)
     {
-        if (_context.Config.TrackDisposables)
+        if (Context.Config.TrackDisposables)
             WeaveOwnLifecycle(method);
-        if (method.IsTracked)
-            WeaveCallSites(method);
+        WeaveCallSites(method);
     }
 
     /// <summary>Dispose()/DisposeAsync() and the finalizer of a tracked disposable type record themselves.</summary>
     private void WeaveOwnLifecycle(WovenMethod method)
     {
         var m = method.Method;
-        if (m.IsStatic || !method.IsTracked || m.DeclaringType.IsValueType || !TypeFacts.IsDisposable(m.DeclaringType))
+        if (m.IsStatic || m.DeclaringType.IsValueType || !TypeFacts.IsDisposable(m.DeclaringType))
             return;
 
         MethodReference? probe = null;
         string? what = null;
         if (IsDisposeImplementation(m))
         {
-            probe = _context.Disposing;
-            what = "dispose";
+            probe = Context.Probes.Disposing;
+            what = SiteKinds.Dispose;
             MarkRecordsDisposal(m.DeclaringType);
         }
         else if (m.Name == "Finalize" && m.Parameters.Count == 0 && m.IsVirtual)
         {
-            probe = _context.Finalizing;
-            what = "finalizer";
+            probe = Context.Probes.Finalizing;
+            what = SiteKinds.Finalizer;
         }
         if (probe == null)
             return;
 
         int site = method.AddSite(what!, method.Source.For(m.Body.Instructions[0]), CecilNames.ShortType(m.DeclaringType), CecilNames.Type(m.DeclaringType));
         var code = new List<Instruction> { Instruction.Create(OpCodes.Ldarg_0) };
-        code.AddRange(_context.Emit.CallWithSite(probe, site));
-        _context.Emit.InsertBefore(m.Body, m.Body.Instructions[0], code);
+        code.AddRange(Context.Emit.CallWithSite(probe, site));
+        Context.Emit.InsertBefore(m.Body, m.Body.Instructions[0], code);
     }
 
     private static bool IsDisposeImplementation(MethodDefinition method) =>
@@ -68,15 +66,15 @@ public sealed class DisposablesConcern : IMethodConcern
     private void MarkRecordsDisposal(TypeDefinition type)
     {
         if (!type.CustomAttributes.Any(a => a.AttributeType.Name == "RecordsDisposalAttribute"))
-            type.CustomAttributes.Add(new CustomAttribute(_context.RecordsDisposalConstructor));
+            type.CustomAttributes.Add(new CustomAttribute(Context.Probes.RecordsDisposalConstructor));
     }
 
     private void WeaveCallSites(WovenMethod method)
     {
-        foreach (var call in method.Body.Instructions.Where(i => i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt).ToList())
+        foreach (var call in InstructionFacts.Calls(method.Body))
         {
             var callee = (MethodReference)call.Operand;
-            if (!callee.HasThis || callee.DeclaringType.IsValueType || HasPrefix(call) || SafeAfterDispose.Contains(callee.Name) || IsStatusFlag(callee))
+            if (!callee.HasThis || callee.DeclaringType.IsValueType || InstructionFacts.HasPrefix(call) || SafeAfterDispose.Contains(callee.Name) || IsStatusFlag(callee))
                 continue;
             if (IsOwnMember(method.Method, callee) || !IsLifecycleWorthTracking(callee.DeclaringType))
                 continue;
@@ -87,11 +85,11 @@ public sealed class DisposablesConcern : IMethodConcern
                 continue;
 
             var receiverType = ReceiverType(method, call) ?? callee.DeclaringType;
-            int site = method.AddSite("call", call, CecilNames.ShortType(receiverType) + "." + callee.Name, CecilNames.Type(receiverType));
-            _context.Emit.AroundCall(method.Body, call, arguments =>
+            int site = method.AddSite(SiteKinds.Call, call, CecilNames.ShortType(receiverType) + "." + callee.Name, CecilNames.Type(receiverType));
+            Context.Emit.AroundCall(method.Body, call, arguments =>
             {
                 var code = new List<Instruction> { Instruction.Create(OpCodes.Ldloc, arguments[0]) };
-                code.AddRange(_context.Emit.CallWithSite(probe, site));
+                code.AddRange(Context.Emit.CallWithSite(probe, site));
                 return code;
             });
         }
@@ -101,18 +99,18 @@ public sealed class DisposablesConcern : IMethodConcern
     {
         bool noArguments = callee.Parameters.Count == 0;
         if (DisposeNames.Contains(callee.Name) && noArguments)
-            return _context.Config.TrackDisposables ? _context.DisposeCall : null;
-        if (isHandle && _context.Config.TrackHandles)
+            return Context.Config.TrackDisposables ? Context.Probes.DisposeCall : null;
+        if (isHandle && Context.Config.TrackHandles)
         {
             switch (callee.Name)
             {
-                case "DangerousAddRef": return _context.HandleAddRef;
-                case "DangerousRelease": return _context.HandleRelease;
-                case "SetHandleAsInvalid": return _context.HandleSetInvalid;
-                case "DangerousGetHandle": return _context.HandleGet;
+                case "DangerousAddRef": return Context.Probes.HandleAddRef;
+                case "DangerousRelease": return Context.Probes.HandleRelease;
+                case "SetHandleAsInvalid": return Context.Probes.HandleSetInvalid;
+                case "DangerousGetHandle": return Context.Probes.HandleGet;
             }
         }
-        return _context.Config.TrackDisposables ? _context.CheckUse : null;
+        return Context.Config.TrackDisposables ? Context.Probes.CheckUse : null;
     }
 
     /// <summary>A boolean property (IsDisposed, CanRead, IsClosed…) is how an object reports its state, disposed or not.</summary>
@@ -136,7 +134,7 @@ public sealed class DisposablesConcern : IMethodConcern
     {
         if (((MethodReference)call.Operand).Parameters.Count != 0 || call.Previous == null)
             return null;
-        var variable = LocalsConcern.LoadedVariable(method.Body, call.Previous);
+        var variable = InstructionFacts.LoadedVariable(method.Body, call.Previous);
         if (variable != null)
             return variable.VariableType;
         return call.Previous.Operand is FieldReference field && (call.Previous.OpCode == OpCodes.Ldfld || call.Previous.OpCode == OpCodes.Ldsfld)
@@ -158,8 +156,4 @@ public sealed class DisposablesConcern : IMethodConcern
         }
         return false;
     }
-
-    /// <summary>constrained./tail./readonly. bind to the next instruction: nothing may be inserted between.</summary>
-    private static bool HasPrefix(Instruction call) =>
-        call.Previous != null && call.Previous.OpCode.OpCodeType == OpCodeType.Prefix;
 }

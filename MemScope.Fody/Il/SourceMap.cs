@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Il;
 
 /// <summary>
 /// The source line of each instruction of one method, taken from the PDB before the method is changed

@@ -1,22 +1,24 @@
 using System.Linq;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Concerns;
 
 /// <summary>
 /// Stores to [Tracked] fields and to fields of [Tracked] types record Bind named Type.field, with the
 /// value replaced, wherever in the assembly the store happens.
 /// </summary>
-public sealed class FieldsConcern : IMethodConcern
+public sealed class FieldsConcern(WeavingContext context) : MethodConcern(context)
 {
-    private readonly WeavingContext _context;
+    public override bool Enabled => Context.Config.TrackFields;
 
-    public FieldsConcern(WeavingContext context) => _context = context;
+    /// <summary>A tracked field's stores count wherever in the assembly they happen.</summary>
+    public override bool WeavesUntrackedMethods => true;
 
-    public bool Enabled => _context.Config.TrackFields;
-
-    public void Weave(WovenMethod method)
+    public override void Weave(WovenMethod method)
     {
         foreach (var instruction in method.Body.Instructions.ToList())
         {
@@ -24,14 +26,14 @@ public sealed class FieldsConcern : IMethodConcern
                 continue;
             var reference = (FieldReference)instruction.Operand;
             var field = reference.Resolve();
-            if (field == null || field.Module != _context.Module || !_context.Scope.IsTracked(field))
+            if (field == null || field.Module != Context.Module || !Context.Scope.IsTracked(field))
                 continue;
             var fieldType = TypeFacts.FieldTypeInContext(reference);
             if (TypeFacts.StorageOf(fieldType) == Storage.Value)
                 continue;
 
-            int site = method.AddSite("field", instruction, DisplayName(field), CecilNames.Type(fieldType));
-            _context.Emit.InstrumentFieldStore(method.Body, instruction, site);
+            int site = method.AddSite(SiteKinds.Field, instruction, DisplayName(field), CecilNames.Type(fieldType));
+            Context.Emit.InstrumentFieldStore(method.Body, instruction, site);
         }
     }
 

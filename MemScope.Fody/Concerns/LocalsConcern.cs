@@ -1,41 +1,37 @@
 using System.Collections.Generic;
 using System.Linq;
+using MemScopeFody.Il;
+using MemScopeFody.Weaving;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Concerns;
 
 /// <summary>
 /// In tracked methods, each store of a reference to a named local records Bind (with the value it
 /// replaces), so does a call that may store into it through out or ref (`map.TryGetValue(key, out var list)`),
 /// and every exit of the method, returned or thrown, records ScopeEnd for the locals.
 /// </summary>
-public sealed class LocalsConcern : IMethodConcern
+public sealed class LocalsConcern(WeavingContext context) : MethodConcern(context)
 {
-    private readonly WeavingContext _context;
+    public override bool Enabled => Context.Config.TrackLocals;
 
-    public LocalsConcern(WeavingContext context) => _context = context;
-
-    public bool Enabled => _context.Config.TrackLocals;
-
-    public void Weave(WovenMethod method)
+    public override void Weave(WovenMethod method)
     {
-        if (!method.IsTracked)
-            return;
-
         var bound = new List<(VariableDefinition Variable, string Name)>();
         foreach (var store in method.Body.Instructions.ToList())
         {
-            var variable = StoredVariable(method.Body, store);
+            var variable = InstructionFacts.StoredVariable(method.Body, store);
             if (variable == null || !IsTrackable(method, variable, out string name))
                 continue;
-            int site = method.AddSite("local", store, name, CecilNames.Type(variable.VariableType));
+            int site = method.AddSite(SiteKinds.Local, store, name, CecilNames.Type(variable.VariableType));
             var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
-            code.AddRange(_context.Emit.AsObject(variable.VariableType));
+            code.AddRange(Context.Emit.AsObject(variable.VariableType));
             code.Add(Instruction.Create(OpCodes.Ldloc, variable));
-            code.AddRange(_context.Emit.AsObject(variable.VariableType));
-            code.AddRange(_context.Emit.CallWithSite(_context.Bind, site));
-            _context.Emit.InsertBefore(method.Body, store, code);
+            code.AddRange(Context.Emit.AsObject(variable.VariableType));
+            code.AddRange(Context.Emit.CallWithSite(Context.Probes.Bind, site));
+            Context.Emit.InsertBefore(method.Body, store, code);
             if (!bound.Any(b => b.Variable == variable))
                 bound.Add((variable, name));
         }
@@ -63,20 +59,20 @@ public sealed class LocalsConcern : IMethodConcern
                 continue;
             if (ByRefCallAfter(address) is not { } call)
                 continue;
-            var before = _context.Emit.AddLocal(method.Body, variable.VariableType);
-            _context.Emit.InsertBefore(method.Body, address, new[]
+            var before = Context.Emit.AddLocal(method.Body, variable.VariableType);
+            Context.Emit.InsertBefore(method.Body, address, new[]
             {
                 Instruction.Create(OpCodes.Ldloc, variable),
                 Instruction.Create(OpCodes.Stloc, before),
             });
-            int site = method.AddSite("local", call, name, CecilNames.Type(variable.VariableType));
+            int site = method.AddSite(SiteKinds.Local, call, name, CecilNames.Type(variable.VariableType));
             var code = new List<Instruction>
             {
                 Instruction.Create(OpCodes.Ldloc, variable),
                 Instruction.Create(OpCodes.Ldloc, before),
             };
-            code.AddRange(_context.Emit.CallWithSite(_context.Bind, site));
-            _context.Emit.InsertAfter(method.Body, call, code);
+            code.AddRange(Context.Emit.CallWithSite(Context.Probes.Bind, site));
+            Context.Emit.InsertAfter(method.Body, call, code);
             if (!bound.Any(b => b.Variable == variable))
                 bound.Add((variable, name));
         }
@@ -103,12 +99,12 @@ public sealed class LocalsConcern : IMethodConcern
         var code = new List<Instruction>();
         foreach (var (variable, name) in locals)
         {
-            int site = method.AddSite("scopeEnd", (Instruction?)null, name, CecilNames.Type(variable.VariableType));
+            int site = method.AddSite(SiteKinds.ScopeEnd, (Instruction?)null, name, CecilNames.Type(variable.VariableType));
             code.Add(Instruction.Create(OpCodes.Ldloc, variable));
-            code.AddRange(_context.Emit.AsObject(variable.VariableType));
-            code.AddRange(_context.Emit.CallWithSite(_context.ScopeEnd, site));
+            code.AddRange(Context.Emit.AsObject(variable.VariableType));
+            code.AddRange(Context.Emit.CallWithSite(Context.Probes.ScopeEnd, site));
         }
-        _context.Emit.WrapInFinally(method.Method, TryStart(method.Method), code);
+        Context.Emit.WrapInFinally(method.Method, TryStart(method.Method), code);
     }
 
     /// <summary>A constructor's try block starts after its base or this constructor call: `this` is unusable before it.</summary>
@@ -131,40 +127,5 @@ public sealed class LocalsConcern : IMethodConcern
         if (!method.Method.DebugInformation.TryGetName(variable, out name) || name.Length == 0 || name[0] == '<' || name.StartsWith("CS$"))
             return false;
         return !variable.IsPinned && TypeFacts.StorageOf(variable.VariableType) != Storage.Value;
-    }
-
-    /// <summary>The local a ldloc (any form) reads, or null.</summary>
-    public static VariableDefinition? LoadedVariable(MethodBody body, Instruction instruction)
-    {
-        switch (instruction.OpCode.Code)
-        {
-            case Code.Ldloc_0: return body.Variables[0];
-            case Code.Ldloc_1: return body.Variables[1];
-            case Code.Ldloc_2: return body.Variables[2];
-            case Code.Ldloc_3: return body.Variables[3];
-            case Code.Ldloc:
-            case Code.Ldloc_S:
-                return (VariableDefinition)instruction.Operand;
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The local a stloc (any form) writes, or null.</summary>
-    public static VariableDefinition? StoredVariable(MethodBody body, Instruction instruction)
-    {
-        var code = instruction.OpCode.Code;
-        switch (code)
-        {
-            case Code.Stloc_0: return body.Variables[0];
-            case Code.Stloc_1: return body.Variables[1];
-            case Code.Stloc_2: return body.Variables[2];
-            case Code.Stloc_3: return body.Variables[3];
-            case Code.Stloc:
-            case Code.Stloc_S:
-                return (VariableDefinition)instruction.Operand;
-            default:
-                return null;
-        }
     }
 }

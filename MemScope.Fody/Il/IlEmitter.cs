@@ -4,7 +4,7 @@ using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Il;
 
 /// <summary>
 /// The one place that inserts IL. Every insertion keeps branches, exception handlers and sequence
@@ -12,14 +12,25 @@ namespace MemScopeFody;
 /// </summary>
 public sealed class IlEmitter
 {
-    private readonly WeavingContext _context;
+    private readonly ModuleDefinition _module;
+    private readonly ProbeMethods _probes;
+    private readonly FieldReference _firstSite;
+    private readonly TypeReference _object;
 
-    public IlEmitter(WeavingContext context) => _context = context;
+    /// <param name="firstSite">The static field holding this assembly's first global site id.</param>
+    /// <param name="objectType">System.Object as the module refers to it.</param>
+    public IlEmitter(ModuleDefinition module, ProbeMethods probes, FieldReference firstSite, TypeReference objectType)
+    {
+        _module = module;
+        _probes = probes;
+        _firstSite = firstSite;
+        _object = objectType;
+    }
 
     /// <summary>Pushes the global id of a site: this assembly's first id plus the local index.</summary>
     public IEnumerable<Instruction> LoadSite(int localSite)
     {
-        yield return Instruction.Create(OpCodes.Ldsfld, _context.FirstSiteField);
+        yield return Instruction.Create(OpCodes.Ldsfld, _firstSite);
         yield return Instruction.Create(OpCodes.Ldc_I4, localSite);
         yield return Instruction.Create(OpCodes.Add);
     }
@@ -133,7 +144,7 @@ public sealed class IlEmitter
         var field = (FieldReference)store.Operand;
         var valueType = TypeFacts.FieldTypeInContext(field);
         var value = AddLocal(body, valueType);
-        var previous = AddLocal(body, _context.TypeSystem.ObjectReference);
+        var previous = AddLocal(body, _object);
         bool isStatic = store.OpCode == OpCodes.Stsfld;
 
         var before = new List<Instruction> { Instruction.Create(OpCodes.Stloc, value) };
@@ -154,7 +165,7 @@ public sealed class IlEmitter
         var after = new List<Instruction> { Instruction.Create(OpCodes.Ldloc, value) };
         after.AddRange(AsObject(valueType));
         after.Add(Instruction.Create(OpCodes.Ldloc, previous));
-        after.AddRange(CallWithSite(_context.Bind, localSite));
+        after.AddRange(CallWithSite(_probes.Bind, localSite));
         InsertAfter(body, relocated, after);
     }
 
@@ -165,7 +176,7 @@ public sealed class IlEmitter
         yield return Instruction.Create(OpCodes.Ldfld, field);
         foreach (var instruction in AsObject(fieldType))
             yield return instruction;
-        foreach (var instruction in CallWithSite(_context.ScopeEnd, localSite))
+        foreach (var instruction in CallWithSite(_probes.ScopeEnd, localSite))
             yield return instruction;
     }
 
@@ -192,7 +203,7 @@ public sealed class IlEmitter
 
     public VariableDefinition AddLocal(MethodBody body, TypeReference type)
     {
-        var variable = new VariableDefinition(_context.Module.ImportReference(type));
+        var variable = new VariableDefinition(_module.ImportReference(type));
         body.Variables.Add(variable);
         return variable;
     }

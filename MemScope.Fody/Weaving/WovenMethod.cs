@@ -1,7 +1,8 @@
+using MemScopeFody.Il;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Weaving;
 
 /// <summary>One method being woven: its body, where each instruction came from, and the names sites will carry.</summary>
 public sealed class WovenMethod
@@ -42,7 +43,7 @@ public sealed class WovenMethod
         {
             if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
                 return ((FieldReference)next.Operand).Name;
-            var variable = LocalsConcern.StoredVariable(Body, next);
+            var variable = InstructionFacts.StoredVariable(Body, next);
             if (variable != null)
                 return Method.DebugInformation.TryGetName(variable, out var name) && !name.StartsWith("CS$") ? name : null;
         }

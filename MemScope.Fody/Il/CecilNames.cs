@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using Mono.Cecil;
 
-namespace MemScopeFody;
+namespace MemScopeFody.Il;
 
 /// <summary>Names as a C# developer writes them: List&lt;int&gt;, Program.Main.</summary>
 public static class CecilNames
