@@ -22,4 +22,27 @@ internal static class Diagnostics
     }
 
     public static void Warn(string message) => Console.Error.WriteLine("MemScope: " + message);
+
+    /// <summary>Failed exports said on stderr, one line each; past this many they are only counted.</summary>
+    internal const int MaxExportFailuresShown = 10;
+
+    private static int s_exportFailures;
+
+    /// <summary>
+    /// An export that could not be written: a counted internal fault and one line on stderr (for the first
+    /// <see cref="MaxExportFailuresShown"/>, so a program exporting in a loop to a bad folder does not flood it).
+    /// Returns the reason, for <see cref="ExportResult.Error"/>.
+    /// </summary>
+    public static string ExportFailed(string name, string directory, Exception exception)
+    {
+        Interlocked.Increment(ref s_faults);
+        string reason = $"{exception.GetType().Name}: {exception.Message}".ReplaceLineEndings(" ");
+        int shown = Interlocked.Increment(ref s_exportFailures);
+        if (shown <= MaxExportFailuresShown)
+        {
+            string more = shown == MaxExportFailuresShown ? "; further export failures are only counted" : "";
+            Console.Error.WriteLine($"MemScope: export '{name}' to {directory} failed, the program goes on ({reason}){more}");
+        }
+        return reason;
+    }
 }

@@ -15,8 +15,18 @@ internal static class RuntimeSettings
     public static string OutputDirectory =>
         Environment.GetEnvironmentVariable("MEMSCOPE_OUTPUT") is { Length: > 0 } dir ? dir : "MemoryAnalysis";
 
-    /// <summary>MEMSCOPE_NAME names the automatic export at process exit.</summary>
-    public static string? ExportName => Environment.GetEnvironmentVariable("MEMSCOPE_NAME") is { Length: > 0 } n ? n : null;
+    /// <summary>MEMSCOPE_NAME names the automatic export at process exit; a name that cannot be a folder name is ignored, with a warning.</summary>
+    public static readonly string? ExportName = ParseExportName(Environment.GetEnvironmentVariable("MEMSCOPE_NAME"));
+
+    internal static string? ParseExportName(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (global::MemScope.IsValidName(text))
+            return text;
+        Diagnostics.Warn($"MEMSCOPE_NAME='{text}' cannot be a report folder name; using the default name.");
+        return null;
+    }
 
     /// <summary>MEMSCOPE_EXPORT=none turns the automatic export at process exit off.</summary>
     public static bool AutoExport => !string.Equals(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"), "none", StringComparison.OrdinalIgnoreCase);

@@ -32,6 +32,10 @@ internal static class Session
             Gc.AllocationTickListener.Start();
     }
 
+    /// <summary>The name the program exported with, kept even when that export failed: the export at exit uses it.</summary>
+    public static void RememberExportName(string name) => Volatile.Write(ref s_lastExportName, name);
+
+    /// <summary>A successful export: what it held, so that the export at exit is skipped when nothing came after it.</summary>
     public static void RememberExport(string name, long eventsRecordedAndDropped)
     {
         Volatile.Write(ref s_lastExportName, name);

@@ -12,7 +12,8 @@ namespace MemScopeReports.Export;
 /// <summary>Writes the report file set for one recording into one folder; the analysis runs once for all files.</summary>
 internal static class ReportWriter
 {
-    public static List<string> WriteAll(Recording recording, string name, string directory, ReportOptions options, Stopwatch exportTime)
+    /// <summary>Each file is added to <paramref name="written"/> as soon as it is complete, so a failed export still says which are.</summary>
+    public static List<string> WriteAll(Recording recording, string name, string directory, ReportOptions options, Stopwatch exportTime, List<string>? written = null)
     {
         Directory.CreateDirectory(directory);
         var report = LifecycleAnalysis.Analyze(recording);
@@ -20,7 +21,7 @@ internal static class ReportWriter
         bool detailed = options.IsDetailed(report.Objects.Count);
         string File(string suffix) => Path.Combine(directory, name + suffix);
         bool Wanted(ReportFormats format) => (options.Formats & format) != 0;
-        var files = new List<string>();
+        var files = written ?? new List<string>();
         if (Wanted(ReportFormats.Json))
         {
             files.Add(MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json"), detailed));

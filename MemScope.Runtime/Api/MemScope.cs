@@ -19,22 +19,62 @@ public static class MemScope
     /// (with leaks), <c>_lifetime.json</c>, <c>_unsafe_ffi.json</c>, <c>_security_violations.json</c> and <c>_complex_types.json</c>.
     /// Returns null, writing nothing, when MemScope is disabled.
     /// </summary>
+    /// <remarks>
+    /// Never throws because of where or how the report is written: a destination that cannot be written (a file
+    /// where a folder should be, a read-only folder, a full disk) or any fault of MemScope's own is one line on
+    /// standard error and a counted internal fault, and the result says why (<see cref="ExportResult.Succeeded"/>,
+    /// <see cref="ExportResult.Error"/>); the program goes on. Only a <paramref name="name"/> that cannot be a folder name
+    /// throws <see cref="ArgumentException"/>: it is a mistake in the calling code, the same on every run.
+    /// Exports of one process run one at a time; exports of several processes into one folder each replace whole files.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, blank, contains a character a file name cannot, or is "." or "..".</exception>
     public static ExportResult? Export(string name, ExportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
+        if (!IsValidName(name))
             throw new ArgumentException($"'{name}' cannot be used as a report folder name.", nameof(name));
         if (!RuntimeSettings.Enabled)
             return null;
 
-        options ??= new ExportOptions();
-        if (options.SystemAllocations)
-            MemScopeRuntime.Gc.AllocationTickListener.Start();
+        // One at a time: each export holds a whole copy of the recording, and they would write the same folder.
+        lock (s_exportGate)
+            return ExportNow(name, options ?? new ExportOptions());
+    }
+
+    private static readonly object s_exportGate = new();
+
+    internal static bool IsValidName(string name) =>
+        !string.IsNullOrWhiteSpace(name) && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");
+
+    private static ExportResult ExportNow(string name, ExportOptions options)
+    {
         var stopwatch = Stopwatch.StartNew();
-        var recording = Snapshot();
-        Session.RememberExport(name, recording.Events.Count + recording.DroppedEvents);
-        var directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
-        var files = ReportWriter.WriteAll(recording, name, directory, ForReports(options), stopwatch);
+        Session.RememberExportName(name);
+        string directory = Path.Combine(options.OutputDirectory ?? RuntimeSettings.OutputDirectory, name);
+        var files = new List<string>();
+        int exported = 0;
+        long dropped = 0;
+        try
+        {
+            directory = Path.GetFullPath(directory);
+            if (options.SystemAllocations)
+                MemScopeRuntime.Gc.AllocationTickListener.Start();
+            // First: a destination that cannot be made fails before the recording is copied and analysed.
+            Directory.CreateDirectory(directory);
+            var recording = Snapshot();
+            exported = recording.Events.Count;
+            dropped = recording.DroppedEvents;
+            ReportWriter.WriteAll(recording, name, directory, ForReports(options), stopwatch, files);
+            Session.RememberExport(name, recording.Events.Count + recording.DroppedEvents);
+        }
+        catch (Exception e)
+        {
+            // Whatever stopped the report (the destination, the disk, memory, a fault of ours) is not the program's problem:
+            // it is counted and said on one line, the result carries it, and the files already written stay complete.
+            stopwatch.Stop();
+            string error = Diagnostics.ExportFailed(name, directory, e);
+            return new ExportResult(directory, files, exported, dropped, stopwatch.Elapsed, error);
+        }
         stopwatch.Stop();
 
         if (options.VerboseLogging)
@@ -42,7 +82,7 @@ public static class MemScope
             foreach (var file in files)
                 Console.Error.WriteLine($"MemScope: wrote {file} ({new FileInfo(file).Length:N0} bytes)");
         }
-        return new ExportResult(Path.GetFullPath(directory), files, recording.Events.Count, recording.DroppedEvents, stopwatch.Elapsed);
+        return new ExportResult(directory, files, exported, dropped, stopwatch.Elapsed);
     }
 
     private static ReportOptions ForReports(ExportOptions options) =>
@@ -70,5 +110,12 @@ public static class MemScope
     }
 }
 
-/// <summary>What <see cref="MemScope.Export"/> wrote.</summary>
-public sealed record ExportResult(string Directory, IReadOnlyList<string> Files, int EventsExported, long EventsDropped, TimeSpan Duration);
+/// <summary>
+/// What <see cref="MemScope.Export"/> wrote. When it could not write everything, <see cref="Error"/> says why and
+/// <see cref="Files"/> lists the complete files it wrote before that.
+/// </summary>
+public sealed record ExportResult(string Directory, IReadOnlyList<string> Files, int EventsExported, long EventsDropped, TimeSpan Duration, string? Error = null)
+{
+    /// <summary>True when every file of the report was written.</summary>
+    public bool Succeeded => Error is null;
+}

@@ -41,6 +41,9 @@ internal sealed class ChunkStreamer
     /// <summary>Taken by the writer for each chunk it moves from memory to disk, and by a snapshot for its whole copy.</summary>
     public object Gate { get; } = new();
 
+    /// <summary>The spill file being written, or null (not created yet, refused, or deleted at the end).</summary>
+    public string? FilePath => _file?.Path;
+
     /// <summary>Events in the spill file.</summary>
     public long EventsStreamed => _file?.EventCount ?? 0;
 
@@ -98,6 +101,12 @@ internal sealed class ChunkStreamer
                 if (_stopped)
                     return;
                 _file = SpillFile.Create(_path);
+                if (_file is null)
+                {
+                    // Refused or impossible (already said on stderr): full chunks stay in memory, within the budget.
+                    _stopped = true;
+                    return;
+                }
             }
             WriteUntilStopped();
         }

@@ -214,6 +214,9 @@ internal static class Recorder
         return dropped;
     }
 
+    /// <summary>The spill file being written (MEMSCOPE_STREAM), or null.</summary>
+    public static string? SpillPath => s_streamer?.FilePath;
+
     /// <summary>Events written to the spill file so far (0 without MEMSCOPE_STREAM).</summary>
     public static long CountStreamed() => s_streamer?.EventsStreamed ?? 0;
 

@@ -39,14 +39,47 @@ internal sealed class SpillFile : IDisposable
     /// <summary>Events in complete blocks: a block cut short by a failed write is not counted.</summary>
     public long EventCount => Volatile.Read(ref _events);
 
-    public static SpillFile Create(string path)
+    /// <summary>
+    /// Creates the spill file, only ever as a new file: whatever exists at <paramref name="path"/> (a user's file, a
+    /// folder, a device, a link, a FIFO) is refused, never opened, truncated or later deleted. A name MemScope chose
+    /// itself (<c>memscope-&lt;pid&gt;.spill</c>) that is taken, as by a file left by an earlier process with the same id,
+    /// becomes <c>memscope-&lt;pid&gt;-2.spill</c> and so on. Returns null, having said why in one line on stderr, when
+    /// no file can be created: the caller then records in memory only.
+    /// </summary>
+    public static SpillFile? Create(string path)
     {
-        if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
-            Directory.CreateDirectory(directory);
-        // Unbuffered: each chunk is one write, so an IO error surfaces at the chunk it concerns.
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-        return new SpillFile(path, stream);
+        string chosenName = $"memscope-{Environment.ProcessId}.spill";
+        bool nameIsOurs = System.IO.Path.GetFileName(path) == chosenName;
+        string candidate = path;
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+                Directory.CreateDirectory(directory);
+            for (int n = 2; ; n++)
+            {
+                try
+                {
+                    // CreateNew is O_CREAT|O_EXCL: it fails on anything that exists, even a dangling symbolic link.
+                    // Unbuffered: each chunk is one write, so an IO error surfaces at the chunk it concerns.
+                    var stream = new FileStream(candidate, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+                    return new SpillFile(candidate, stream);
+                }
+                catch (IOException) when (Exists(candidate) && nameIsOurs && n <= 100)
+                {
+                    candidate = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", $"memscope-{Environment.ProcessId}-{n}.spill");
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            Diagnostics.Warn(Exists(candidate)
+                ? $"MEMSCOPE_STREAM: '{candidate}' already exists; MemScope streams only into a new file of its own and never overwrites one. Not streaming: recording stays in memory."
+                : $"MEMSCOPE_STREAM: cannot create '{candidate}' ({e.Message.ReplaceLineEndings(" ")}). Not streaming: recording stays in memory.");
+            return null;
+        }
     }
+
+    private static bool Exists(string path) => System.IO.Path.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     public void Append(EventChunk chunk)
     {

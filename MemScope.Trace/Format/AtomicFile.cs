@@ -1,29 +1,68 @@
 using System;
 using System.IO;
-using MemScopeTrace.Model;
+using System.Threading;
 
 namespace MemScopeTrace.Format;
 
 /// <summary>
 /// Every report file is written to a temporary file and moved into place, so a failed export never leaves
-/// a half-written file behind, and a reader never sees one.
+/// a half-written file behind, and a reader never sees one. The temporary file's name is this writer's own
+/// (<c>&lt;file&gt;.&lt;pid&gt;-&lt;n&gt;.tmp</c>, created only if new), so writers of several threads or processes exporting
+/// the same report never share one: each replaces the whole file in turn, and a writer only ever deletes its own.
 /// </summary>
 internal static class AtomicFile
 {
+    private static int s_counter;
+
     public static string Write(string path, Action<Stream> write)
     {
-        string temporary = path + ".tmp";
+        var (temporary, stream) = CreateTemporary(path);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (stream)
                 write(stream);
             File.Move(temporary, path, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
-            File.Delete(temporary);
+            if (DeleteOwn(temporary) is { } leftBehind)
+                throw new IOException($"{e.Message} ({leftBehind})", e);
             throw;
         }
         return path;
+    }
+
+    /// <summary>
+    /// A new file beside <paramref name="path"/>. A name already taken (a temporary file left by a killed process that
+    /// had the same id, as in containers where every program is pid 1) is never opened: the next number is tried.
+    /// </summary>
+    private static (string Path, FileStream Stream) CreateTemporary(string path)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            string temporary = $"{path}.{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}.tmp";
+            try
+            {
+                return (temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            }
+            catch (IOException) when (attempt < 100 && File.Exists(temporary))
+            {
+                // Someone else's file: left as it is.
+            }
+        }
+    }
+
+    /// <summary>Deletes this writer's temporary file; says why when it cannot, so the failed write reports that too.</summary>
+    private static string? DeleteOwn(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{temporary} could not be deleted: {e.Message}";
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed record SiteInfo(
     public static SiteInfo Unknown(int id) => new(id, SiteKind.Unknown, "", "(unknown site)", null, 0, 0, null, null);
 }
 
-/// <summary>The kinds of site the weaver writes; their words in the site table are <see cref="WeaverContract.SiteKinds"/>.</summary>
+/// <summary>The kinds of site the weaver writes; their words in the site table are the runtime's WeaverContract.SiteKinds.</summary>
 public enum SiteKind
 {
     Unknown = 0,

@@ -84,19 +84,115 @@ public class StreamingTests
     [Fact(Timeout = 120_000)]
     public async Task A_spill_file_that_cannot_be_written_is_a_counted_fault_and_recording_falls_back_to_dropping()
     {
-        // /dev/full fails every write with "No space left on device": a real disk-full error, with no test hook.
-        if (!File.Exists("/dev/full"))
-            return; // not on this OS; the test runs on Linux, the project's CI machine
-        var run = await Task.Run(() => HostRun.Start("record 4 200000 1 4000000", BudgetMegabytes, streamTo: "/dev/full"));
+        if (!OperatingSystem.IsLinux())
+            return; // a disk of its own needs Linux (tmpfs, or a file size limit), the project's CI machine
+        // A real write error with no test hook: as root, the host gets a 256 KB tmpfs of its own (a private mount
+        // namespace, gone with the process), so the spill file runs into "No space left on device" after a few chunks;
+        // otherwise a file size limit gives "File too large" at the same point.
+        using var disk = new TestFolder("stream-small-disk");
+        File.WriteAllText(disk["small-disk.sh"], """
+            mount -t tmpfs -o size=256k tmpfs "$DISK" 2>/dev/null || { trap '' XFSZ; ulimit -f 256; }
+            exec "$@"
+            """);
+        string wrapper = (Environment.UserName == "root" ? "unshare --mount " : "") + "sh " + disk["small-disk.sh"];
+        var run = await Task.Run(() => HostRun.Start("record 4 200000 1 4000000", BudgetMegabytes, streamTo: disk["memscope.spill"],
+            environment: new Dictionary<string, string> { ["DISK"] = disk.Path }, wrapper: wrapper));
 
         Assert.True(run["faults"] >= 1);
         Assert.Contains("MemScope: internal fault", run.Error);
-        Assert.Contains("No space left on device", run.Error);
+        Assert.True(run.Error.Contains("No space left on device") || run.Error.Contains("File too large"), run.Error);
         Assert.Equal(0, run["streaming"]);
-        Assert.Equal(0, run["streamed"]);
         Assert.True(run["dropped"] > 0);
         Assert.Equal(run["appended"], run["kept"] + run["dropped"]);
         Assert.Equal(0, run["duplicates"]);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_stream_path_naming_an_existing_file_is_refused_in_one_line_and_the_file_survives_byte_for_byte()
+    {
+        using var user = new TestFolder("stream-precious");
+        string precious = user["precious.txt"];
+        byte[] content = new byte[10_000];
+        new Random(16).NextBytes(content);
+        File.WriteAllBytes(precious, content);
+        var modified = File.GetLastWriteTimeUtc(precious);
+
+        var run = await Task.Run(() => HostRun.Start("record 4 100000 1 4000000", BudgetMegabytes, streamTo: precious));
+
+        Assert.Equal(content, File.ReadAllBytes(precious));
+        Assert.Equal(modified, File.GetLastWriteTimeUtc(precious));
+        AssertRefusedInOneLine(run, precious);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_stream_path_naming_a_device_a_fifo_or_a_link_is_refused_and_left_as_it_was()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // devices and FIFOs as Linux has them
+        using var user = new TestFolder("stream-not-a-file");
+        string device = user.FullDevice();
+        string fifo = user["fifo"];
+        Assert.Equal(0, TestEnvironment.Run("mkfifo", $"\"{fifo}\"", user.Path).ExitCode);
+        string target = user["target.txt"];
+        File.WriteAllText(target, "pointed at");
+        string link = user["link"];
+        File.CreateSymbolicLink(link, target);
+        string dangling = user["dangling"];
+        File.CreateSymbolicLink(dangling, user["nothing-here"]);
+
+        foreach (string path in new[] { device, fifo, link, dangling })
+        {
+            // A FIFO opened for writing would wait for a reader forever: a refusal must not even open it.
+            var run = await Task.Run(() => HostRun.Start("record 2 50000 1 4000000", BudgetMegabytes, streamTo: path, timeoutMs: 60_000));
+            AssertRefusedInOneLine(run, path);
+        }
+
+        Assert.Equal("character special file", TestEnvironment.Run("stat", $"-c %F \"{device}\"", user.Path).Output.Trim());
+        Assert.Equal("fifo", TestEnvironment.Run("stat", $"-c %F \"{fifo}\"", user.Path).Output.Trim());
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal("pointed at", File.ReadAllText(target));
+        Assert.False(File.Exists(user["nothing-here"]));
+    }
+
+    [Fact]
+    public void A_spill_name_MemScope_chose_that_is_taken_becomes_the_next_free_one_and_what_took_it_stays()
+    {
+        using var folder = new TestFolder("stream-taken-name");
+        int pid = Environment.ProcessId;
+        // Left by earlier processes with this process's id (in a container every run may be pid 1): a folder, a file.
+        Directory.CreateDirectory(folder[$"memscope-{pid}.spill"]);
+        File.WriteAllText(folder[$"memscope-{pid}-2.spill"], "an earlier run's");
+
+        using (var spill = SpillFile.Create(folder[$"memscope-{pid}.spill"]))
+        {
+            Assert.NotNull(spill);
+            Assert.Equal(folder[$"memscope-{pid}-3.spill"], spill.Path);
+        }
+
+        Assert.True(Directory.Exists(folder[$"memscope-{pid}.spill"]));
+        Assert.Equal("an earlier run's", File.ReadAllText(folder[$"memscope-{pid}-2.spill"]));
+    }
+
+    [Fact]
+    public void A_taken_spill_name_the_user_chose_is_refused_rather_than_renamed()
+    {
+        using var folder = new TestFolder("stream-taken-user-name");
+        File.WriteAllText(folder["run.spill"], "kept");
+
+        Assert.Null(SpillFile.Create(folder["run.spill"]));
+        Assert.Equal("kept", File.ReadAllText(folder["run.spill"]));
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    private static void AssertRefusedInOneLine(HostRun run, string path)
+    {
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"MemScope: MEMSCOPE_STREAM: '{path}' already exists; MemScope streams only into a new file of its own and never overwrites one. Not streaming: recording stays in memory.", line);
+        Assert.Equal(0, run["faults"]);
+        Assert.Equal(0, run["streaming"]);
+        Assert.Equal(0, run["streamed"]);
+        Assert.Equal(run["appended"], run["kept"] + run["dropped"]);
+        Assert.True(run["kept"] > 0);
     }
 
     [Fact(Timeout = 120_000)]
@@ -197,20 +293,23 @@ public class StreamingTests
         public double this[string key] =>
             _values.TryGetValue(key, out double value) ? value : throw new KeyNotFoundException($"the host printed no '{key}'");
 
-        public static HostRun Start(string arguments, int bufferMegabytes, bool stream = false, string? streamTo = null, int timeoutMs = 120_000)
+        public static HostRun Start(string arguments, int bufferMegabytes, bool stream = false, string? streamTo = null, int timeoutMs = 120_000,
+            Dictionary<string, string>? environment = null, string? wrapper = null)
         {
             string directory = Path.Combine(Path.GetTempPath(), "memscope-streaming-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
             try
             {
-                var environment = new Dictionary<string, string>
+                environment = new Dictionary<string, string>(environment ?? new())
                 {
                     ["MEMSCOPE_MAX_BUFFER_MB"] = bufferMegabytes.ToString(CultureInfo.InvariantCulture),
                     ["MEMSCOPE_STREAM"] = streamTo ?? (stream ? directory + Path.DirectorySeparatorChar : "0"),
                     ["MEMSCOPE_OUTPUT"] = directory,
                 };
                 string dll = TestEnvironment.ProgramDll(Path.Combine("Tests", "MemScope.StreamingHost"), "MemScope.StreamingHost");
-                var (exitCode, output, error) = TestEnvironment.Run("dotnet", $"\"{dll}\" {arguments}", directory, environment, timeoutMs);
+                // A wrapper is a command line the host runs under (its last word followed by "dotnet host.dll arguments").
+                var (file, prefix) = wrapper is null ? ("dotnet", "") : (wrapper.Split(' ')[0], wrapper[(wrapper.IndexOf(' ') + 1)..] + " dotnet ");
+                var (exitCode, output, error) = TestEnvironment.Run(file, $"{prefix}\"{dll}\" {arguments}", directory, environment, timeoutMs);
                 Assert.True(exitCode == 0, $"the streaming host exited with {exitCode}: {error}");
                 // The spill file is deleted when streaming ends; nothing else may be left behind.
                 Assert.Empty(Directory.GetFiles(directory));

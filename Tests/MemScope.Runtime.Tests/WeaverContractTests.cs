@@ -6,6 +6,7 @@ using System.Text;
 using MemScopeRuntime;
 using MemScopeRuntime.Sites;
 using Xunit;
+using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 
@@ -30,7 +31,7 @@ public class WeaverContractTests
         string sites = string.Join(",", words.Select(w => $"{{\"kind\":\"{w}\",\"method\":\"M\",\"line\":1,\"column\":1}}"));
         string json = $"{{\"format\":{WeaverContract.SiteTableFormat},\"assembly\":\"A\",\"sites\":[{sites}]}}";
 
-        var kinds = SiteTable.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)), firstSite: 1).Select(s => s.Kind).ToList();
+        var kinds = MemScopeRuntime.Sites.SiteTableLoader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)), firstSite: 1).Select(s => s.Kind).ToList();
 
         Assert.DoesNotContain(SiteKind.Unknown, kinds);
         Assert.Equal(Enum.GetValues<SiteKind>().Where(k => k != SiteKind.Unknown).Order(), kinds.Order());
@@ -42,7 +43,7 @@ public class WeaverContractTests
         int other = WeaverContract.SiteTableFormat + 1;
         string json = $"{{\"format\":{other},\"assembly\":\"A\",\"sites\":[]}}";
 
-        var error = Assert.Throws<InvalidDataException>(() => SiteTable.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)), firstSite: 1));
+        var error = Assert.Throws<InvalidDataException>(() => MemScopeRuntime.Sites.SiteTableLoader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)), firstSite: 1));
 
         Assert.Contains($"format {other}", error.Message);
         Assert.Contains($"expects {WeaverContract.SiteTableFormat}", error.Message);

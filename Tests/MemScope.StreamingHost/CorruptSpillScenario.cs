@@ -23,7 +23,7 @@ internal static class CorruptSpillScenario
             Thread.Sleep(10);
         long streamedBeforeCorruption = Recorder.CountStreamed();
 
-        string path = RuntimeSettings.StreamPath ?? throw new InvalidOperationException("MEMSCOPE_STREAM is not set");
+        string path = Recorder.SpillPath ?? throw new InvalidOperationException("no spill file: MEMSCOPE_STREAM is not set or was refused");
         using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
         {
             file.Position = 1_000; // inside the first block's events

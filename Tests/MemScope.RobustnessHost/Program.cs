@@ -1,0 +1,21 @@
+using System;
+using System.Globalization;
+using MemScopeRobustnessHost;
+
+// Usage (settings come from the environment, as in a real program):
+//   export <name> <exports> <threads> [<last folder>]
+//       tracked work, then <exports> exports of <name> from each of <threads> threads started together;
+//       prints one line per export and then what the program did after them; then one more export into <last folder>
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: export <name> <exports> <threads> [<last folder>]");
+    return 2;
+}
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+return args[0] switch
+{
+    "export" => ExportScenario.Run(args.Length > 1 ? args[1] : "robust", exports: Arg(2, 1), threads: Arg(3, 1), thenTo: args.Length > 4 ? args[4] : null),
+    _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
+};
