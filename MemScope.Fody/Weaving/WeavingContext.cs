@@ -42,6 +42,9 @@ public sealed class WeavingContext
     public IlEmitter Emit { get; }
     public IdentitySlots IdentitySlots { get; }
 
+    /// <summary>Names of variables an optimising build removed, read from the statements that declared them.</summary>
+    public SourceDeclarations SourceDeclarations { get; } = new SourceDeclarations();
+
     /// <summary>The runtime's entry points the woven code calls.</summary>
     public ProbeMethods Probes { get; }
 

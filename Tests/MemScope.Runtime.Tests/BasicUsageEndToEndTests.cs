@@ -111,12 +111,12 @@ public class BasicUsageEndToEndTests : IClassFixture<BasicUsageEndToEndTests.Sam
 
 public sealed record SampleProcess(int ExitCode, string Output, string WorkingDirectory, string OutputDirectory)
 {
-    public static SampleProcess Run(Dictionary<string, string> environment, string sample = "BasicUsage")
+    public static SampleProcess Run(Dictionary<string, string> environment, string sample = "BasicUsage", string? configuration = null)
     {
         string work = Directory.CreateTempSubdirectory("memscope-e2e-").FullName;
         string output = Path.Combine(work, "reports");
         var variables = new Dictionary<string, string>(environment) { ["MEMSCOPE_OUTPUT"] = output };
-        return new SampleProcess(0, TestEnvironment.RunSample(sample, work, variables), work, output);
+        return new SampleProcess(0, TestEnvironment.RunSample(sample, work, variables, configuration), work, output);
     }
 }
 

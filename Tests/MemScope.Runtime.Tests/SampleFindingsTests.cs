@@ -12,7 +12,7 @@ namespace MemScopeRuntimeTests;
 
 /// <summary>
 /// Runs each sample for real and compares what its report found with the problems planted in its source
-/// (lines marked <c>// PLANTED: kind</c>): every planted problem is found on its line, and nothing else is.
+/// (lines marked <c>// PLANTED: kind variable</c>): every planted problem is found with its kind, variable and line, and nothing else is.
 /// </summary>
 public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
 {
@@ -30,6 +30,22 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
         var found = _runs.Findings(sample, name).OrderBy(f => f).ToList();
 
         Assert.Equal(expected, found);
+    }
+
+    /// <summary>(kind file:line variable) for each line marked <c>// PLANTED: kind variable</c> in the sample's sources.</summary>
+    internal static IEnumerable<string> Planted(string sample)
+    {
+        var marker = new Regex(@"//\s*PLANTED:\s*([a-z-]+)\s+(\w+)");
+        foreach (var file in Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample), "*.cs"))
+        {
+            var lines = File.ReadAllLines(file);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                var match = marker.Match(lines[i]);
+                if (match.Success)
+                    yield return $"{match.Groups[1].Value} {Path.GetFileName(file)}:{i + 1} {match.Groups[2].Value}";
+            }
+        }
     }
 
     [Fact]
@@ -172,22 +188,6 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     private static string ProgramOutput(string output) =>
         string.Join('\n', output.Split('\n').TakeWhile(l => !l.StartsWith("Report:", StringComparison.Ordinal) && !l.StartsWith("MemScope is disabled", StringComparison.Ordinal)));
 
-    /// <summary>(kind, file name, line) for each line marked <c>// PLANTED: kind</c> in the sample's sources.</summary>
-    private static IEnumerable<string> Planted(string sample)
-    {
-        var marker = new Regex(@"//\s*PLANTED:\s*([a-z-]+)");
-        foreach (var file in Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample), "*.cs"))
-        {
-            var lines = File.ReadAllLines(file);
-            for (int i = 0; i < lines.Length; i++)
-            {
-                var match = marker.Match(lines[i]);
-                if (match.Success)
-                    yield return $"{match.Groups[1].Value} {Path.GetFileName(file)}:{i + 1}";
-            }
-        }
-    }
-
     public sealed class Runs
     {
         public static readonly (string Sample, string Name)[] Samples =
@@ -195,18 +195,27 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
             ("OwnershipDemo", "ownership_demo"), ("ComplexLifecycleShowcase", "complex_lifecycle"), ("UnsafeFfiDemo", "unsafe_ffi_demo"),
         };
 
-        private readonly Dictionary<string, SampleProcess> _processes = Samples.ToDictionary(s => s.Sample, s => SampleProcess.Run(new Dictionary<string, string>(), s.Sample));
+        private readonly Dictionary<string, SampleProcess> _processes;
+
+        public Runs()
+            : this(configuration: null)
+        {
+        }
+
+        /// <summary>Runs every sample as built in <paramref name="configuration"/> (null: the tests' own).</summary>
+        internal Runs(string? configuration) =>
+            _processes = Samples.ToDictionary(s => s.Sample, s => SampleProcess.Run(new Dictionary<string, string>(), s.Sample, configuration));
 
         public SampleProcess Process(string sample) => _processes[sample];
 
         public JsonNode Report(string sample, string name, string file) =>
             JsonNode.Parse(File.ReadAllText(Path.Combine(_processes[sample].OutputDirectory, name, $"{name}_{file}.json")))!;
 
-        /// <summary>Leaks and violations as "kind file:line", in the planted markers' vocabulary.</summary>
+        /// <summary>Leaks and violations as "kind file:line variable", in the planted markers' vocabulary.</summary>
         public IEnumerable<string> Findings(string sample, string name)
         {
             foreach (var leak in Report(sample, name, "memory_analysis")["leaks"]!.AsArray())
-                yield return "leak " + Location(leak!["createdAt"]!);
+                yield return "leak " + Location(leak!["createdAt"]!) + " " + Variable(leak);
             foreach (var violation in Report(sample, name, "security_violations")["violations"]!.AsArray())
                 yield return violation!["kind"]!.GetValue<string>() switch
                 {
@@ -214,9 +223,46 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
                     "freedPointerPassedToNative" => "use-after-free",
                     "useAfterDispose" => "use-after-dispose",
                     var other => other,
-                } + " " + Location(violation["site"]!);
+                } + " " + Location(violation["site"]!) + " " + Variable(violation);
         }
 
+        private static string Variable(JsonNode finding) => finding["variable"]?.GetValue<string>() ?? "(none)";
+
         private static string Location(JsonNode site) => $"{Path.GetFileName(site["file"]!.GetValue<string>())}:{site["line"]!.GetValue<int>()}";
+    }
+}
+
+/// <summary>
+/// The samples built in the other configuration (Release when the tests are Debug): an optimising build removes locals
+/// used once, and the findings must still name the same variables on the same lines.
+/// </summary>
+public class SampleFindingsInOtherConfigurationTests : IClassFixture<SampleFindingsInOtherConfigurationTests.OtherRuns>
+{
+    private readonly OtherRuns _runs;
+
+    public SampleFindingsInOtherConfigurationTests(OtherRuns runs) => _runs = runs;
+
+    [Theory]
+    [InlineData("OwnershipDemo", "ownership_demo")]
+    [InlineData("ComplexLifecycleShowcase", "complex_lifecycle")]
+    [InlineData("UnsafeFfiDemo", "unsafe_ffi_demo")]
+    public void The_report_finds_exactly_the_planted_problems_with_their_variables(string sample, string name)
+    {
+        var expected = SampleFindingsTests.Planted(sample).OrderBy(f => f).ToList();
+        var found = _runs.Runs.Findings(sample, name).OrderBy(f => f).ToList();
+
+        Assert.Equal(expected, found);
+    }
+
+    public sealed class OtherRuns
+    {
+        public OtherRuns()
+        {
+            foreach (var (sample, _) in SampleFindingsTests.Runs.Samples)
+                TestEnvironment.BuildSample(sample, TestEnvironment.OtherConfiguration);
+            Runs = new SampleFindingsTests.Runs(TestEnvironment.OtherConfiguration);
+        }
+
+        public SampleFindingsTests.Runs Runs { get; }
     }
 }

@@ -110,7 +110,7 @@ internal static class Program
     [Tracked]
     private static long StageUpload(OrderIndex index)
     {
-        var uploadBuffer = new MemoryStream(); // PLANTED: leak
+        var uploadBuffer = new MemoryStream(); // PLANTED: leak uploadBuffer
         foreach (string customer in index.Customers)
         {
             byte[] header = Encoding.UTF8.GetBytes($"[{customer}]\n");

@@ -76,7 +76,7 @@ internal static unsafe class Program
     [Tracked]
     private static void PrepareRequestHeader()
     {
-        nint requestHeader = Marshal.AllocHGlobal(128); // PLANTED: leak
+        nint requestHeader = Marshal.AllocHGlobal(128); // PLANTED: leak requestHeader
         Marshal.WriteInt32(requestHeader, 0x4D534350);
         uint crc = (uint)ZLib.Crc32(0, requestHeader, 4);
         Console.WriteLine($"leak: 128-byte request header prepared (crc32 of its tag {crc:x8}) and never freed");
@@ -94,7 +94,7 @@ internal static unsafe class Program
         Marshal.FreeHGlobal(frame);
         try
         {
-            if (MemScope.IsEnabled) Marshal.FreeHGlobal(frame); // PLANTED: double-free
+            if (MemScope.IsEnabled) Marshal.FreeHGlobal(frame); // PLANTED: double-free frame
             Console.WriteLine("double free: 'frame' released a second time by a stale cleanup path");
         }
         catch (InvalidOperationException)
@@ -116,7 +116,7 @@ internal static unsafe class Program
         NativeMemory.Free(digestInput);
         try
         {
-            _ = ZLib.Crc32(0, (nint)digestInput, 16); // PLANTED: use-after-free
+            _ = ZLib.Crc32(0, (nint)digestInput, 16); // PLANTED: use-after-free digestInput
             Console.WriteLine("use after free: crc32 over the freed block returned");
         }
         catch (InvalidOperationException)
@@ -136,7 +136,7 @@ internal static unsafe class Program
         manifest.Dispose();
         try
         {
-            int length = manifest.Length; // PLANTED: use-after-dispose
+            int length = manifest.Length; // PLANTED: use-after-dispose manifest
             Console.WriteLine($"use after dispose: the disposed manifest still answered {length}");
         }
         catch (ObjectDisposedException)
