@@ -33,10 +33,14 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
     }
 
     /// <summary>(kind file:line variable) for each line marked <c>// PLANTED: kind variable</c> in the sample's sources.</summary>
-    internal static IEnumerable<string> Planted(string sample)
+    internal static IEnumerable<string> Planted(string sample) =>
+        PlantedIn(Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample), "*.cs"));
+
+    /// <summary>(kind file:line variable) for each line of <paramref name="files"/> marked <c>// PLANTED: kind variable</c>.</summary>
+    internal static IEnumerable<string> PlantedIn(IEnumerable<string> files)
     {
-        var marker = new Regex(@"//\s*PLANTED:\s*([a-z-]+)\s+(\w+)");
-        foreach (var file in Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "samples", sample), "*.cs"))
+        var marker = new Regex(@"//\s*PLANTED:\s*([a-z-]+)\s+([\w.]+)");
+        foreach (var file in files)
         {
             var lines = File.ReadAllLines(file);
             for (int i = 0; i < lines.Length; i++)
@@ -211,24 +215,29 @@ public class SampleFindingsTests : IClassFixture<SampleFindingsTests.Runs>
         public JsonNode Report(string sample, string name, string file) =>
             JsonNode.Parse(File.ReadAllText(Path.Combine(_processes[sample].OutputDirectory, name, $"{name}_{file}.json")))!;
 
-        /// <summary>Leaks and violations as "kind file:line variable", in the planted markers' vocabulary.</summary>
-        public IEnumerable<string> Findings(string sample, string name)
+        public IEnumerable<string> Findings(string sample, string name) =>
+            FindingsOf(Path.Combine(_processes[sample].OutputDirectory, name), name);
+
+        /// <summary>Leaks and violations of the report in <paramref name="folder"/> as "kind file:line variable", in the planted markers' vocabulary.</summary>
+        internal static IEnumerable<string> FindingsOf(string folder, string name)
         {
-            foreach (var leak in Report(sample, name, "memory_analysis")["leaks"]!.AsArray())
-                yield return "leak " + Location(leak!["createdAt"]!) + " " + Variable(leak);
-            foreach (var violation in Report(sample, name, "security_violations")["violations"]!.AsArray())
+            JsonNode Read(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"{name}_{file}.json")))!;
+            foreach (var leak in Read("memory_analysis")["leaks"]!.AsArray())
+                yield return "leak " + Location(leak!["createdAt"]) + " " + Variable(leak);
+            foreach (var violation in Read("security_violations")["violations"]!.AsArray())
                 yield return violation!["kind"]!.GetValue<string>() switch
                 {
                     "doubleFree" => "double-free",
                     "freedPointerPassedToNative" => "use-after-free",
                     "useAfterDispose" => "use-after-dispose",
                     var other => other,
-                } + " " + Location(violation["site"]!) + " " + Variable(violation);
+                } + " " + Location(violation["site"]) + " " + Variable(violation);
         }
 
         private static string Variable(JsonNode finding) => finding["variable"]?.GetValue<string>() ?? "(none)";
 
-        private static string Location(JsonNode site) => $"{Path.GetFileName(site["file"]!.GetValue<string>())}:{site["line"]!.GetValue<int>()}";
+        private static string Location(JsonNode? site) =>
+            site?["file"] is { } file ? $"{Path.GetFileName(file.GetValue<string>())}:{site["line"]!.GetValue<int>()}" : "(no location)";
     }
 }
 

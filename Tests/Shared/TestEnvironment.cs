@@ -14,24 +14,26 @@ internal static class TestEnvironment
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     /// <summary>The built sample program, from the same build as the tests unless another configuration is named.</summary>
-    public static string SampleDll(string sample, string? configuration = null) =>
-        Path.Combine(RepositoryRoot, "samples", sample, "bin", configuration ?? Configuration, "net10.0", sample + ".dll");
+    public static string SampleDll(string sample, string? configuration = null) => ProgramDll(Path.Combine("samples", sample), sample, configuration);
 
     /// <summary>The configuration the tests were not built in: what a test builds itself to compare Debug with Release.</summary>
     public static string OtherConfiguration => Configuration == "Release" ? "Debug" : "Release";
 
     /// <summary>Builds a sample (and what it references) in <paramref name="configuration"/> with a real dotnet build.</summary>
-    public static void BuildSample(string sample, string configuration)
+    public static void BuildSample(string sample, string configuration) => BuildProgram(Path.Combine("samples", sample), sample, configuration);
+
+    /// <summary>Builds a program of the repository (its folder relative to the root, and its name) in <paramref name="configuration"/>.</summary>
+    public static void BuildProgram(string projectFolder, string name, string configuration)
     {
-        string project = Path.Combine(RepositoryRoot, "samples", sample, sample + ".csproj");
+        string project = Path.Combine(RepositoryRoot, projectFolder, name + ".csproj");
         var (exitCode, output, error) = Run("dotnet", $"build \"{project}\" -c {configuration} --nologo -v q", RepositoryRoot, timeoutMs: 600_000);
         if (exitCode != 0)
-            throw new InvalidOperationException($"dotnet build {sample} -c {configuration} failed:\n{output}\n{error}");
+            throw new InvalidOperationException($"dotnet build {name} -c {configuration} failed:\n{output}\n{error}");
     }
 
     /// <summary>A program of the repository (its folder relative to the root, and its assembly name), from the same build as the tests.</summary>
-    public static string ProgramDll(string projectFolder, string assemblyName) =>
-        Path.Combine(RepositoryRoot, projectFolder, "bin", Configuration, "net10.0", assemblyName + ".dll");
+    public static string ProgramDll(string projectFolder, string assemblyName, string? configuration = null) =>
+        Path.Combine(RepositoryRoot, projectFolder, "bin", configuration ?? Configuration, "net10.0", assemblyName + ".dll");
 
     /// <summary>Runs a sample to completion and returns its standard output; a missing build or a failing run is an error.</summary>
     public static string RunSample(string sample, string workingDirectory, IReadOnlyDictionary<string, string> environment, string? configuration = null)
