@@ -14,6 +14,10 @@ internal static class Session
 {
     private static int s_started;
     private static string? s_lastExportName;
+    private static bool s_exiting;
+
+    /// <summary>The process is ending and the heap was just collected: the export at exit is under way.</summary>
+    public static bool IsExiting => Volatile.Read(ref s_exiting);
     private static long s_eventsAtLastExport = -1;
 
     public static long StartTimestamp { get; private set; } = Stopwatch.GetTimestamp();
@@ -53,7 +57,12 @@ internal static class Session
         try
         {
             if (RuntimeSettings.AutoExport && Capture.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
+            {
+                // "Live at exit" means reachable: a full collection first, then the export records what it found garbage.
+                GC.Collect();
+                Volatile.Write(ref s_exiting, true);
                 global::MemScope.Export(DefaultExportName);
+            }
         }
         catch (Exception e)
         {

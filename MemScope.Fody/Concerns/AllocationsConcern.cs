@@ -18,21 +18,35 @@ public sealed class AllocationsConcern(WeavingContext context) : MethodConcern(c
 
     public override void Weave(WovenMethod method)
     {
+        var sites = new Dictionary<Instruction, int>();
+        var owned = new List<(int Site, Instruction Owner)>();
         foreach (var instruction in method.Body.Instructions.ToList())
         {
+            var flow = method.Follow(instruction);
+            int? site = null;
             if (instruction.OpCode == OpCodes.Newarr)
-                WeaveArray(method, instruction);
+                site = WeaveArray(method, instruction, flow);
             else if (instruction.OpCode == OpCodes.Newobj && ((MethodReference)instruction.Operand).DeclaringType.MetadataType == MetadataType.String)
-                WeaveString(method, instruction);
+                site = WeaveString(method, instruction, flow);
             else if (instruction.OpCode == OpCodes.Newobj && IsHeapObject((MethodReference)instruction.Operand))
-                WeaveObject(method, instruction);
+                site = WeaveObject(method, instruction, flow);
+            if (site is not int allocated)
+                continue;
+            sites[instruction] = allocated;
+            if (flow.TakenBy is { } taker && OwningConstructors.TakesOwnership(taker, flow.Argument))
+                owned.Add((allocated, taker));
+        }
+        foreach (var (site, owner) in owned)
+        {
+            if (sites.TryGetValue(owner, out int ownerSite))
+                Context.Sites.Sites[site].Owner = ownerSite;
         }
     }
 
-    private void WeaveArray(WovenMethod method, Instruction newarr)
+    private int WeaveArray(WovenMethod method, Instruction newarr, ValueFlow flow)
     {
         var elementType = (TypeReference)newarr.Operand;
-        int site = method.AddSite(SiteKinds.Alloc, newarr, method.HolderName(newarr), CecilNames.Type(elementType) + "[]");
+        int site = method.AddSite(SiteKinds.Alloc, newarr, flow.Holder, CecilNames.Type(elementType) + "[]");
         var code = new List<Instruction>
         {
             Instruction.Create(OpCodes.Dup),
@@ -40,25 +54,27 @@ public sealed class AllocationsConcern(WeavingContext context) : MethodConcern(c
         };
         code.AddRange(Context.Emit.CallWithSite(Context.Probes.AllocArray, site));
         Context.Emit.InsertAfter(method.Body, newarr, code);
+        return site;
     }
 
     /// <summary>Strings, like arrays, are sized from their length: exact, whatever else the runtime allocates meanwhile.</summary>
-    private void WeaveString(WovenMethod method, Instruction newobj) => RecordAfter(method, newobj, Context.Probes.AllocString, "string");
+    private int WeaveString(WovenMethod method, Instruction newobj, ValueFlow flow) => RecordAfter(method, newobj, flow, Context.Probes.AllocString, "string");
 
-    private void WeaveObject(WovenMethod method, Instruction newobj)
+    private int WeaveObject(WovenMethod method, Instruction newobj, ValueFlow flow)
     {
         var type = ((MethodReference)newobj.Operand).DeclaringType;
-        RecordAfter(method, newobj, Context.Probes.Alloc, CecilNames.Type(type));
         Context.IdentitySlots.Request(type);
+        return RecordAfter(method, newobj, flow, Context.Probes.Alloc, CecilNames.Type(type));
     }
 
     /// <summary>newobj; dup; probe(object, site): the new object is passed to the probe and left on the stack for its user.</summary>
-    private void RecordAfter(WovenMethod method, Instruction newobj, MethodReference probe, string typeName)
+    private int RecordAfter(WovenMethod method, Instruction newobj, ValueFlow flow, MethodReference probe, string typeName)
     {
-        int site = method.AddSite(SiteKinds.Alloc, newobj, method.HolderName(newobj), typeName);
+        int site = method.AddSite(SiteKinds.Alloc, newobj, flow.Holder, typeName);
         var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
         code.AddRange(Context.Emit.CallWithSite(probe, site));
         Context.Emit.InsertAfter(method.Body, newobj, code);
+        return site;
     }
 
     /// <summary>Reference types a developer wrote; not structs, delegates, closures or state machines.</summary>

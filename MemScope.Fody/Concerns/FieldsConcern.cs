@@ -33,6 +33,7 @@ public sealed class FieldsConcern(WeavingContext context) : MethodConcern(contex
                 continue;
 
             int site = method.AddSite(SiteKinds.Field, instruction, DisplayName(field), CecilNames.Type(fieldType));
+            Context.Sites.Sites[site].IsStatic = field.IsStatic;
             Context.Emit.InstrumentFieldStore(method.Body, instruction, site);
         }
     }

@@ -26,6 +26,12 @@ public sealed class Site
     public int Column { get; }
     public string? Name { get; }
     public string? Type { get; }
+
+    /// <summary>A store to a static field: what it holds at exit is held for the life of the program.</summary>
+    public bool IsStatic { get; set; }
+
+    /// <summary>For an allocation passed straight to a constructor that takes ownership of it (`new StreamReader(new MemoryStream())`): the owner's allocation site.</summary>
+    public int? Owner { get; set; }
 }
 
 /// <summary>
@@ -67,6 +73,10 @@ public sealed class SiteTableBuilder
                 json.Append(",\"name\":").Append(Quote(site.Name));
             if (site.Type != null)
                 json.Append(",\"type\":").Append(Quote(site.Type));
+            if (site.IsStatic)
+                json.Append(",\"static\":true");
+            if (site.Owner is int owner)
+                json.Append(",\"owner\":").Append(owner.ToString(CultureInfo.InvariantCulture));
             json.Append('}');
         }
         json.Append("]}\n");

@@ -39,39 +39,62 @@ public sealed class WovenMethod
     /// (`new StreamReader(new MemoryStream())` names only the reader); if it leaves the statement still on the stack,
     /// an optimising build removed the local, and the statement's source names it.
     /// </summary>
-    public string? HolderName(Instruction allocation)
+    public string? HolderName(Instruction allocation) => Follow(allocation).Holder;
+
+    /// <summary>Where the value <paramref name="produced"/> pushes goes within its statement (see <see cref="HolderName"/>).</summary>
+    public ValueFlow Follow(Instruction produced)
     {
-        var statement = Source.For(allocation);
-        int above = 0; // values on the stack above the new object
-        for (var next = allocation.Next; next != null; next = next.Next)
+        var statement = Source.For(produced);
+        int above = 0; // values on the stack above the new one
+        for (var next = produced.Next; next != null; next = next.Next)
         {
             var point = Source.For(next);
             if (point != null && point != statement)
-                return statement == null ? null : Context.SourceDeclarations.NameAt(statement);
+                return new ValueFlow(statement == null ? null : Context.SourceDeclarations.NameAt(statement), null, -1);
             if (next.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch)
-                return null; // `a ?? new B()`, `c ? new A() : new B()`: which value is stored is not followed
+                return ValueFlow.Unknown; // `a ?? new B()`, `c ? new A() : new B()`: which value is stored is not followed
             int pops = StackEffect.Pops(next);
             if (pops <= above)
             {
                 above += StackEffect.Pushes(next) - pops;
                 continue;
             }
-            if (above > 0)
-                return null; // the new object is an argument, or the instance of a call
-            if (next.OpCode == OpCodes.Dup)
+            if (next.OpCode == OpCodes.Dup && above == 0)
             {
                 above++;
                 continue;
             }
+            if (above > 0 || (next.OpCode.Code is Code.Newobj or Code.Call or Code.Callvirt))
+                return new ValueFlow(null, next, pops == int.MaxValue ? -1 : pops - 1 - above); // an argument, or the instance of a call
             if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
-                return ((FieldReference)next.Operand).Name;
+                return new ValueFlow(((FieldReference)next.Operand).Name, next, -1);
             var variable = InstructionFacts.StoredVariable(Body, next);
             if (variable == null)
-                return null;
+                return ValueFlow.Unknown;
             if (Method.DebugInformation.TryGetName(variable, out var name) && name.Length > 0 && !name.StartsWith("CS$"))
-                return name;
-            return statement == null ? null : Context.SourceDeclarations.NameAt(statement);
+                return new ValueFlow(name, next, -1);
+            return new ValueFlow(statement == null ? null : Context.SourceDeclarations.NameAt(statement), next, -1);
         }
-        return null;
+        return ValueFlow.Unknown;
     }
+}
+
+/// <summary>
+/// Where a new value went in its statement: the variable or field that holds it, or the instruction that took it
+/// (a constructor or call, with the index of the argument it is; -1 for a store).
+/// </summary>
+public sealed class ValueFlow
+{
+    public static readonly ValueFlow Unknown = new ValueFlow(null, null, -1);
+
+    public ValueFlow(string? holder, Instruction? takenBy, int argument)
+    {
+        Holder = holder;
+        TakenBy = takenBy;
+        Argument = argument;
+    }
+
+    public string? Holder { get; }
+    public Instruction? TakenBy { get; }
+    public int Argument { get; }
 }

@@ -13,6 +13,9 @@ public sealed record Leak(
     SiteInfo? CreatedAt,
     string Reason)
 {
+    /// <summary>What the leaked object owns (the stream of a leaked reader): leaked with it, not reported on their own.</summary>
+    public IReadOnlyList<OwnedObject> Owns { get; init; } = System.Array.Empty<OwnedObject>();
+
     /// <summary>One readable line: what, which variable, where it was created.</summary>
     public string Describe() =>
         $"{Kind}: {TypeName} ({Size:N0} bytes) in '{Variable ?? "?"}' created at {CreatedAt?.Location ?? "an unknown site"}: {Reason}";
@@ -107,3 +110,6 @@ public sealed class LifecycleReport
     public List<PInvokeSite> PInvokeSites { get; } = new();
     public List<HandleTimeline> Handles { get; } = new();
 }
+
+/// <summary>An object owned by a leaked one: its type, size and where it was created.</summary>
+public sealed record OwnedObject(long Subject, string TypeName, long Size, SiteInfo? CreatedAt);

@@ -230,13 +230,22 @@ public sealed class LifecycleAnalysis
         {
             if (obj.AllocSite is null || !IsDisposable(obj) || _disposedAt.ContainsKey(obj.Id))
                 continue;
+            // Disposed with its owner, or leaked with it and listed under the owner's leak.
+            if (obj.Owner is not null)
+                continue;
+            // Held by a static field at exit: alive for the life of the program by design, not lost.
+            if (obj.Holdings.Count > 0 && obj.Holdings[^1] is { EndReason: HoldingEnd.StillHeld, Site.IsStatic: true })
+                continue;
             bool isHandle = _recording.Type(obj.TypeId).IsSafeHandle;
             string kind = isHandle ? "safeHandle" : _overwrittenWhileUndisposed.ContainsKey(obj.Id) ? "overwrittenUndisposed" : "undisposed";
             string reason = _overwrittenWhileUndisposed.TryGetValue(obj.Id, out var overwrite)
                 ? $"field {overwrite.Site.Name} overwritten at {overwrite.Site.Location} while it held this undisposed object"
                 : obj.IsLive ? (isHandle ? "handle never closed (still open at export)" : "never disposed (still alive at export)")
                 : (isHandle ? "handle never closed; left to the finalizer" : "collected without Dispose");
-            _report.Leaks.Add(new Leak(kind, obj.Id, obj.TypeName, obj.Size, obj.LastVariable, obj.AllocSite, reason));
+            _report.Leaks.Add(new Leak(kind, obj.Id, obj.TypeName, obj.Size, obj.LastVariable, obj.AllocSite, reason)
+            {
+                Owns = obj.Owned.Select(o => new OwnedObject(o.Id, o.TypeName, o.Size, o.AllocSite)).ToList(),
+            });
         }
         AddResourceLeaks(_liveBlocks.Values, "nativeBlock", "native block never freed");
         AddResourceLeaks(_liveHandles.Values, "gcHandle", "GCHandle never freed");

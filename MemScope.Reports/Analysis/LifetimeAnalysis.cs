@@ -13,6 +13,8 @@ public static class LifetimeAnalysis
         // A field slot is one site; its current value tells which holding an overwrite ends.
         var unknownSites = new Dictionary<int, SiteInfo>();
         var activityOfThread = new Dictionary<int, long>();
+        // Objects passed to an owning constructor, waiting for the owner that thread allocates next at the owner's site.
+        var awaitingOwner = new Dictionary<(int Thread, int OwnerSite), List<TrackedObject>>();
 
         TrackedObject Get(long id, long timestamp)
         {
@@ -49,6 +51,17 @@ public static class LifetimeAnalysis
                     obj.AllocatedAt = e.Timestamp;
                     obj.AllocThread = e.ThreadId;
                     obj.AllocActivity = activityOfThread.GetValueOrDefault(e.ThreadId);
+                    if (awaitingOwner.Remove((e.ThreadId, e.Site), out var ownedByThis))
+                    {
+                        foreach (var owned in ownedByThis)
+                            obj.Own(owned);
+                    }
+                    if (obj.AllocSite.OwnerSite is int ownerSite)
+                    {
+                        if (!awaitingOwner.TryGetValue((e.ThreadId, ownerSite), out var waiting))
+                            awaitingOwner[(e.ThreadId, ownerSite)] = waiting = new List<TrackedObject>(1);
+                        waiting.Add(obj);
+                    }
                     break;
                 }
                 case EventKind.ActivityChange:

@@ -29,6 +29,20 @@ public sealed class TrackedObject
     /// <summary>The id of the Activity (<see cref="Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
     public long AllocActivity { get; internal set; }
 
+    /// <summary>The object that took ownership of this one at construction (`new StreamReader(new MemoryStream())`), if any.</summary>
+    public TrackedObject? Owner { get; internal set; }
+
+    private List<TrackedObject>? _owned;
+
+    /// <summary>The objects this one took ownership of when it was constructed.</summary>
+    public IReadOnlyList<TrackedObject> Owned => _owned is { } owned ? owned : System.Array.Empty<TrackedObject>();
+
+    internal void Own(TrackedObject owned)
+    {
+        owned.Owner = this;
+        (_owned ??= new List<TrackedObject>(1)).Add(owned);
+    }
+
     private List<Holding>? _holdings;
 
     /// <summary>The locals and fields that held the object, in order. Most objects of a large recording have few or none: the list is made on first use.</summary>

@@ -27,3 +27,12 @@ public sealed class TrackedAttribute : Attribute
 public sealed class NotTrackedAttribute : Attribute
 {
 }
+
+/// <summary>
+/// Marks a constructor parameter whose disposable argument the new object owns: disposing the new object disposes it,
+/// as <c>new StreamReader(stream)</c> disposes its stream. A leaked owner is then one leak, with what it owns listed under it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class TakesOwnershipAttribute : Attribute
+{
+}

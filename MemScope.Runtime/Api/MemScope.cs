@@ -98,6 +98,8 @@ public static class MemScope
     {
         MemScopeRuntime.Gc.GcSampler.SampleNow();
         var snapshot = Recorder.Snapshot();
+        if (Session.IsExiting)
+            snapshot = snapshot with { Events = MemScopeRuntime.Identity.UnreachableAtExit.AddCollected(snapshot.Events, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId) };
         var sites = SiteTableLoader.Load(ModuleRegistry.Snapshot());
         var withGc = snapshot with
         {

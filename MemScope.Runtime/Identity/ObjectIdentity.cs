@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
@@ -100,6 +101,21 @@ internal static class ObjectIdentity
             return state;
         // A woven object seen before but not watched (a sampled-out plain object that turned out to matter).
         return Watch(obj, id);
+    }
+
+    /// <summary>
+    /// The ids of watched objects still alive: the keys of the state table that the GC has not cleared. At exit no
+    /// finalizer runs, so a watched object collected then never records Collected itself; this says which are gone.
+    /// </summary>
+    public static HashSet<long> WatchedAlive()
+    {
+        var alive = new HashSet<long>();
+        foreach (var (_, state) in s_states)
+        {
+            if (state.Id != 0)
+                alive.Add(state.Id);
+        }
+        return alive;
     }
 
     /// <summary>The object's state if it has one; never creates one.</summary>

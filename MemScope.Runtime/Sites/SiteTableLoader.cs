@@ -48,7 +48,11 @@ internal static class SiteTableLoader
                 OptionalInt(entry, "line"),
                 OptionalInt(entry, "column"),
                 OptionalString(entry, "name"),
-                OptionalString(entry, "type")));
+                OptionalString(entry, "type"))
+            {
+                IsStatic = entry.TryGetProperty("static", out var isStatic) && isStatic.ValueKind == JsonValueKind.True,
+                OwnerSite = entry.TryGetProperty("owner", out var owner) && owner.ValueKind == JsonValueKind.Number ? firstSite + owner.GetInt32() : null,
+            });
         }
         return sites;
     }

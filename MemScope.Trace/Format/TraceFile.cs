@@ -86,6 +86,10 @@ public static class TraceFile
                     json.WriteString("name", site.Name);
                 if (site.DeclaredType is not null)
                     json.WriteString("type", site.DeclaredType);
+                if (site.IsStatic)
+                    json.WriteBoolean("static", true);
+                if (site.OwnerSite is { } owner)
+                    json.WriteNumber("owner", owner);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

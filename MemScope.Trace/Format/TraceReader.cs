@@ -118,7 +118,11 @@ internal static class TraceReader
                     site.GetProperty("line").GetInt32(),
                     site.GetProperty("column").GetInt32(),
                     site.TryGetProperty("name", out var name) ? name.GetString() : null,
-                    site.TryGetProperty("type", out var type) ? type.GetString() : null));
+                    site.TryGetProperty("type", out var type) ? type.GetString() : null)
+                {
+                    IsStatic = site.TryGetProperty("static", out var isStatic) && isStatic.GetBoolean(),
+                    OwnerSite = site.TryGetProperty("owner", out var owner) ? owner.GetInt32() : null,
+                });
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)

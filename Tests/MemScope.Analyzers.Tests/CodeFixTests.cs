@@ -23,6 +23,8 @@ class C
     }
 }";
             const string fixedSource = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static int M(int n)
@@ -46,6 +48,8 @@ class C
         public Task Existing_free_on_the_happy_path_moves_into_finally_instead_of_freeing_twice()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe class C
 {
     static int M(nuint n, bool fail)
@@ -61,6 +65,8 @@ unsafe class C
     }
 }";
             const string fixedSource = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe class C
 {
     static int M(nuint n, bool fail)
@@ -88,6 +94,8 @@ unsafe class C
         public Task Pinned_handle_gets_Free_in_finally()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static long M(byte[] data)
@@ -97,6 +105,8 @@ class C
     }
 }";
             const string fixedSource = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static long M(byte[] data)
@@ -136,6 +146,8 @@ class C
     }
 }";
             const string fixedSource = @"
+using System.Buffers;
+using System.IO;
 class C
 {
     static int A(Stream s)
@@ -171,6 +183,8 @@ class C
         public Task No_fix_when_the_value_may_be_handed_on_later_in_the_block()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     private IntPtr _kept;
@@ -195,6 +209,7 @@ class C
         public Task Raw_handle_read_is_wrapped_in_AddRef_and_Release()
         {
             const string source = @"
+using System;
 using Microsoft.Win32.SafeHandles;
 class C
 {
@@ -205,6 +220,8 @@ class C
     }
 }";
             const string fixedSource = @"
+using System;
+using Microsoft.Win32.SafeHandles;
 class C
 {
     static long M(SafeFileHandle file)
@@ -235,6 +252,7 @@ class C
         public Task SetLastError_is_added_once_even_when_several_reads_blame_the_same_declaration()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""kernel32"")]
@@ -244,6 +262,7 @@ static class Native
     public static int B() => Beep(2, 2) ? 0 : {|MEM008:Marshal.GetLastWin32Error()|};
 }";
             const string fixedSource = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""kernel32"", SetLastError = true)]
@@ -259,6 +278,7 @@ static class Native
         public Task LibraryImport_SetLastError_false_becomes_true()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"", SetLastError = false)]
@@ -268,6 +288,7 @@ static partial class Native
     public static int Close(int fd) => close(fd) == 0 ? 0 : {|MEM008:Marshal.GetLastPInvokeError()|};
 }";
             const string fixedSource = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"", SetLastError = true)]
@@ -286,6 +307,7 @@ static partial class Native
         public Task DllImport_gets_CharSet_Unicode_for_every_declaration_with_fix_all()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""user32"")]
@@ -294,6 +316,7 @@ static class Native
     public static extern void {|MEM009:Trace|}(string message);
 }";
             const string fixedSource = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""user32"", CharSet = CharSet.Unicode)]
@@ -308,12 +331,16 @@ static class Native
         public Task Fix_all_reaches_declarations_in_every_document_of_the_project()
         {
             const string first = @"
+using System.Runtime.InteropServices;
 static class A { [DllImport(""a"")] public static extern int {|MEM009:Put|}(string s); }";
             const string second = @"
+using System.Runtime.InteropServices;
 static class B { [DllImport(""b"")] public static extern int {|MEM009:Get|}(char c); }";
             const string firstFixed = @"
+using System.Runtime.InteropServices;
 static class A { [DllImport(""a"", CharSet = CharSet.Unicode)] public static extern int Put(string s); }";
             const string secondFixed = @"
+using System.Runtime.InteropServices;
 static class B { [DllImport(""b"", CharSet = CharSet.Unicode)] public static extern int Get(char c); }";
             return VerifyFix<PInvokeDeclarationAnalyzer, StringMarshallingCodeFix>.CodeFixAsync(new[] { first, second }, new[] { firstFixed, secondFixed }, StringMarshallingCodeFix.Utf16Key);
         }
@@ -322,12 +349,14 @@ static class B { [DllImport(""b"", CharSet = CharSet.Unicode)] public static ext
         public Task DllImport_can_keep_ANSI_explicitly()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""a"")]
     public static extern int {|MEM009:Put|}(string s);
 }";
             const string fixedSource = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""a"", CharSet = CharSet.Ansi)]
@@ -340,6 +369,7 @@ static class Native
         public Task LibraryImport_gets_StringMarshalling_Utf8()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"")]
@@ -347,6 +377,7 @@ static partial class Native
     public static partial int puts(string text) => 0;
 }";
             const string fixedSource = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"", StringMarshalling = StringMarshalling.Utf8)]

@@ -29,6 +29,7 @@ static class Native
         public Task Handle_parameters_as_nint_and_pointer_are_reported_naming_parameter()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 unsafe static class Native
 {
     [DllImport(""kernel32"")]
@@ -46,6 +47,8 @@ unsafe static class Native
         public Task LibraryImport_is_checked_like_DllImport()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"")]
@@ -59,6 +62,8 @@ static partial class Native
         public Task Release_functions_keep_raw_handles_because_SafeHandle_ReleaseHandle_calls_them()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""kernel32"")]
@@ -75,6 +80,8 @@ static class Native
         public Task Buffers_and_SafeHandles_are_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 static class Native
 {
@@ -92,6 +99,7 @@ static class Native
         public Task Ordinary_methods_with_IntPtr_handles_are_not_P_Invokes()
         {
             const string source = @"
+using System;
 static class Helpers
 {
     public static IntPtr OpenSomething(IntPtr handle) => handle;
@@ -103,6 +111,8 @@ static class Helpers
         public Task Suppressed_by_editorconfig()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""kernel32"")]

@@ -29,6 +29,8 @@ class C
         public Task Early_return_that_skips_the_free_is_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static int Read(int n, bool fail)
@@ -50,6 +52,8 @@ class C
         public Task Throw_that_skips_the_free_is_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe class C
 {
     static void Use(nuint n, bool bad)
@@ -67,6 +71,7 @@ unsafe class C
         public Task Discarded_allocation_is_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 class C
 {
     static void M() { {|MEM002:Marshal.AllocHGlobal(8)|}; }
@@ -78,6 +83,8 @@ class C
         public Task Allocation_in_loop_freed_only_after_loop_is_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static void M(int count)
@@ -97,6 +104,8 @@ class C
         public Task Free_on_every_branch_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static int M(bool flag)
@@ -118,6 +127,8 @@ class C
         public Task Free_in_finally_is_not_reported_even_with_early_return_and_throw()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe class C
 {
     static int M(nuint n, int mode)
@@ -142,6 +153,8 @@ unsafe class C
         public Task Allocation_inside_try_with_guarded_free_in_finally_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static void M(int n)
@@ -165,6 +178,8 @@ class C
         public Task Ownership_returned_to_caller_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static IntPtr Create(int n)
@@ -183,6 +198,8 @@ class C
         public Task Ownership_stored_to_field_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe sealed class Buffer
 {
     private IntPtr _memory;
@@ -202,6 +219,8 @@ unsafe sealed class Buffer
         public Task Ownership_given_to_a_constructor_or_out_parameter_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 sealed class Owner { public Owner(IntPtr p) { } }
 class C
 {
@@ -215,6 +234,8 @@ class C
         public Task Pointer_captured_by_lambda_is_treated_as_escaping()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static Action M(int n)
@@ -230,6 +251,8 @@ class C
         public Task Free_through_a_cast_alias_counts_as_free()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 unsafe class C
 {
     static void M(int n)
@@ -247,6 +270,8 @@ unsafe class C
         public Task Leak_inside_lambda_is_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static Action M() => () => { IntPtr p = {|MEM002:Marshal.AllocHGlobal(4)|}; Marshal.WriteInt32(p, 1); };
@@ -258,7 +283,9 @@ class C
         public Task Suppressed_by_SuppressMessage_attribute()
         {
             const string source = @"
+using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 class C
 {
     [SuppressMessage(""MemScope.NativeMemory"", ""MEM002"", Justification = ""freed by the native library"")]
@@ -271,6 +298,8 @@ class C
         public Task Suppressed_by_editorconfig_severity_none()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static void M() { IntPtr p = Marshal.AllocHGlobal(4); Marshal.WriteInt32(p, 1); }

@@ -27,6 +27,8 @@ class C
         public Task Pinned_handle_freed_on_one_branch_only_is_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static void M(byte[] data, bool done)
@@ -45,6 +47,8 @@ class C
         public Task Pinned_handle_freed_in_finally_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 class C
 {
     static long M(byte[] data)
@@ -67,6 +71,7 @@ class C
         public Task Normal_and_weak_handles_are_not_this_rule()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 class C
 {
     static void M(object o)
@@ -82,6 +87,7 @@ class C
         public Task Pinned_handle_stored_to_field_is_not_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 sealed class Pinned
 {
     private GCHandle _handle;

@@ -27,6 +27,7 @@ class C
         public Task Early_return_before_Return_is_reported()
         {
             const string source = @"
+using System.Buffers;
 class C
 {
     static int M(int n)
@@ -45,6 +46,7 @@ class C
         public Task Custom_pool_instance_is_followed_too()
         {
             const string source = @"
+using System.Buffers;
 class C
 {
     private readonly ArrayPool<int> _pool = ArrayPool<int>.Create();
@@ -58,6 +60,7 @@ class C
         {
             const string source = @"
 using System;
+using System.Buffers;
 class C
 {
     static int M(ReadOnlySpan<byte> input)
@@ -81,6 +84,8 @@ class C
         public Task Stackalloc_or_rent_idiom_with_conditional_return_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Buffers;
 class C
 {
     static int M(int n)
@@ -108,6 +113,7 @@ class C
         public Task Rented_array_returned_to_caller_or_kept_in_field_is_not_reported()
         {
             const string source = @"
+using System.Buffers;
 sealed class Builder
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16);
@@ -127,6 +133,7 @@ sealed class Builder
         public Task Suppressed_by_editorconfig()
         {
             const string source = @"
+using System.Buffers;
 class C { static int M() { var a = ArrayPool<int>.Shared.Rent(4); return a[0]; } }";
             return VerifyCS.AnalyzerAsync(source, "dotnet_diagnostic.MEM004.severity = none");
         }

@@ -66,6 +66,7 @@ unsafe class C
         public Task Derived_pointer_captured_by_a_lambda_is_reported()
         {
             const string source = @"
+using System;
 unsafe class C
 {
     static Func<int> M(int[] data)
@@ -106,6 +107,7 @@ unsafe class C
         public Task Address_of_a_handle_freed_in_the_method_stored_to_field_is_reported()
         {
             const string source = @"
+using System;
 using System.Runtime.InteropServices;
 class C
 {
@@ -131,6 +133,8 @@ class C
         public Task Address_of_a_handle_that_stays_pinned_is_not_reported()
         {
             const string source = @"
+using System;
+using System.Runtime.InteropServices;
 sealed class PinnedBuffer
 {
     private GCHandle _handle;

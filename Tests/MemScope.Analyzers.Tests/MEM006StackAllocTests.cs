@@ -26,6 +26,7 @@ class C
         public Task Large_constant_stackalloc_is_reported()
         {
             const string source = @"
+using System;
 class C { static void M() { Span<long> big = {|MEM006:stackalloc long[4096]|}; big.Clear(); } }";
             return VerifyCS.AnalyzerAsync(source);
         }
@@ -34,6 +35,7 @@ class C { static void M() { Span<long> big = {|MEM006:stackalloc long[4096]|}; b
         public Task Small_constant_and_const_sizes_are_not_reported()
         {
             const string source = @"
+using System;
 class C
 {
     const int Size = 128;
@@ -46,6 +48,7 @@ class C
         public Task Size_checked_in_a_conditional_expression_is_not_reported()
         {
             const string source = @"
+using System;
 class C
 {
     const int Max = 256;
@@ -64,6 +67,7 @@ class C
         public Task Check_in_the_wrong_direction_is_still_reported()
         {
             const string source = @"
+using System;
 class C
 {
     static void M(int n)
@@ -79,6 +83,7 @@ class C
         public Task Guard_clause_and_throw_helper_bound_the_size()
         {
             const string source = @"
+using System;
 class C
 {
     static void A(int n)
@@ -117,6 +122,7 @@ class C
         public Task Bound_above_the_byte_budget_is_reported()
         {
             const string source = @"
+using System;
 class C
 {
     static void M(int n)
@@ -132,6 +138,7 @@ class C
         public Task Byte_budget_can_be_raised_in_editorconfig()
         {
             const string source = @"
+using System;
 class C { static void M() { Span<long> big = stackalloc long[4096]; big.Clear(); } }";
             return VerifyCS.AnalyzerAsync(source, "memscope.stackalloc_max_bytes = 65536");
         }
@@ -140,6 +147,7 @@ class C { static void M() { Span<long> big = stackalloc long[4096]; big.Clear();
         public Task Suppressed_by_pragma()
         {
             const string source = @"
+using System;
 class C
 {
     static void M(int n)

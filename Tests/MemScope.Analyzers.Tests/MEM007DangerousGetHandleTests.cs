@@ -23,6 +23,8 @@ class C
         public Task AddRef_without_Release_in_finally_is_reported()
         {
             const string source = @"
+using System;
+using Microsoft.Win32.SafeHandles;
 class C
 {
     static long M(SafeFileHandle file)
@@ -41,6 +43,8 @@ class C
         public Task AddRef_and_Release_in_finally_on_the_same_handle_is_not_reported()
         {
             const string source = @"
+using System;
+using Microsoft.Win32.SafeHandles;
 class C
 {
     private readonly SafeFileHandle _file = new SafeFileHandle(IntPtr.Zero, false);
@@ -66,6 +70,8 @@ class C
         public Task Guard_on_a_different_handle_does_not_count()
         {
             const string source = @"
+using System;
+using Microsoft.Win32.SafeHandles;
 class C
 {
     static long M(SafeFileHandle a, SafeFileHandle b)
@@ -89,6 +95,7 @@ class C
         public Task A_SafeHandle_reading_its_own_handle_is_not_reported()
         {
             const string source = @"
+using System;
 using System.Runtime.InteropServices;
 sealed class MyHandle : SafeHandle
 {

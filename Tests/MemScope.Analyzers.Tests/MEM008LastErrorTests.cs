@@ -32,6 +32,7 @@ static class Native
         public Task GetLastPInvokeError_after_LibraryImport_without_SetLastError_is_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"")]
@@ -51,6 +52,7 @@ static partial class Native
         public Task SetLastError_true_on_DllImport_or_LibraryImport_is_not_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [DllImport(""kernel32"", SetLastError = true)]
@@ -69,6 +71,7 @@ static partial class Native
         public Task Only_the_nearest_preceding_P_Invoke_matters()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""a"")] static extern int Prepare();
@@ -88,6 +91,7 @@ static class Native
         public Task A_path_where_the_nearest_P_Invoke_lacks_SetLastError_is_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""a"", SetLastError = true)] static extern int Good();
@@ -106,6 +110,7 @@ static class Native
         public Task Reading_the_error_with_no_P_Invoke_before_it_is_not_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class C { public static int M() => Marshal.GetLastWin32Error(); }";
             return VerifyCS.AnalyzerAsync(source);
         }
@@ -114,6 +119,7 @@ static class C { public static int M() => Marshal.GetLastWin32Error(); }";
         public Task Suppressed_by_editorconfig()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static class Native
 {
     [DllImport(""a"")] static extern int Bad();

@@ -23,6 +23,7 @@ static class Native
         public Task Char_StringBuilder_and_string_return_are_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 using System.Text;
 static class Native
 {
@@ -37,6 +38,7 @@ static class Native
         public Task LibraryImport_without_StringMarshalling_is_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [LibraryImport(""libc"")]
@@ -50,6 +52,7 @@ static partial class Native
         public Task Explicit_CharSet_StringMarshalling_or_MarshalAs_is_not_reported()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 static partial class Native
 {
     [DllImport(""a"", CharSet = CharSet.Ansi)] public static extern int A(string s);
@@ -66,6 +69,7 @@ static partial class Native
         public Task Module_level_DefaultCharSet_counts_as_explicit_for_DllImport()
         {
             const string source = @"
+using System.Runtime.InteropServices;
 [module: DefaultCharSet(CharSet.Unicode)]
 static class Native
 {
@@ -79,6 +83,7 @@ static class Native
         {
             const string source = @"
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 static class Native
 {
     [SuppressMessage(""MemScope.Interop"", ""MEM009"")]

@@ -71,6 +71,7 @@ class C
         public Task Tracked_on_ordinary_members_and_virtual_methods_with_bodies_is_not_reported()
         {
             const string source = @"
+using System;
 [Tracked]
 class Cache
 {

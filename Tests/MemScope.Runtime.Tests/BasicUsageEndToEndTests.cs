@@ -42,7 +42,7 @@ public class BasicUsageEndToEndTests : IClassFixture<BasicUsageEndToEndTests.Sam
     }
 
     [Fact]
-    public void Replacing_the_tracked_field_shows_the_replaced_lists_as_overwritten()
+    public void Replacing_the_tracked_field_shows_the_replaced_lists_as_overwritten_and_the_last_one_collected_at_exit()
     {
         var lifetimes = JsonNode.Parse(File.ReadAllText(_run.File("basic_usage_lifetime.json")))!["objects"]!.AsArray();
         var ends = lifetimes
@@ -51,7 +51,8 @@ public class BasicUsageEndToEndTests : IClassFixture<BasicUsageEndToEndTests.Sam
             .Select(h => h!["end"]!.GetValue<string>())
             .ToList();
 
-        Assert.Equal(new[] { "overwritten", "overwritten", "stillHeld" }, ends);
+        // Main has returned by the export at exit: the inventory and its last list are garbage, and the report says so.
+        Assert.Equal(new[] { "overwritten", "overwritten", "collected" }, ends);
     }
 
     [Fact]

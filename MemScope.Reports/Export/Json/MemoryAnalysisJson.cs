@@ -38,6 +38,20 @@ internal static class MemoryAnalysisJson
             JsonFile.WriteSite(writer, "createdAt", leak.CreatedAt);
             writer.WriteString("reason", leak.Reason);
             writer.WriteString("description", leak.Describe());
+            if (leak.Owns.Count > 0)
+            {
+                writer.WriteStartArray("owns");
+                foreach (var owned in leak.Owns)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("subject", owned.Subject);
+                    writer.WriteString("typeName", owned.TypeName);
+                    writer.WriteNumber("size", owned.Size);
+                    JsonFile.WriteSite(writer, "createdAt", owned.CreatedAt);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
