@@ -22,6 +22,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
             new AllocationsConcern(context),
             new FieldsConcern(context),
             new CapturedLocalsConcern(context),
+            new DisposalPatternConcern(context),
             new DisposablesConcern(context),
             new NativeMemoryConcern(context),
             new PInvokeConcern(context),

@@ -29,6 +29,9 @@ public sealed class ProbeMethods
         Bind = Import(nameof(Bind), 3);
         ScopeEnd = Import(nameof(ScopeEnd), 2);
         Disposing = Import(nameof(Disposing), 2);
+        DisposeEnter = Import(nameof(DisposeEnter), 2);
+        DisposeEnterIfDisposing = Import(nameof(DisposeEnter), 3);
+        DisposeExit = Import(nameof(DisposeExit), 2);
         DisposeCall = Import(nameof(DisposeCall), 2);
         CheckUse = Import(nameof(CheckUse), 2);
         Finalizing = Import(nameof(Finalizing), 2);
@@ -59,6 +62,14 @@ public sealed class ProbeMethods
     public MethodReference Bind { get; }
     public MethodReference ScopeEnd { get; }
     public MethodReference Disposing { get; }
+
+    /// <summary>DisposeEnter(object, int): entry of a parameterless disposal method; returns whether DisposeExit must follow.</summary>
+    public MethodReference DisposeEnter { get; }
+
+    /// <summary>DisposeEnter(object, bool disposing, int): entry of Dispose(bool).</summary>
+    public MethodReference DisposeEnterIfDisposing { get; }
+
+    public MethodReference DisposeExit { get; }
     public MethodReference DisposeCall { get; }
     public MethodReference CheckUse { get; }
     public MethodReference Finalizing { get; }

@@ -15,6 +15,12 @@ internal static class Violations
             throw new ObjectDisposedException(target.GetType().FullName, $"MemScope: {what} on an object that was already disposed.");
     }
 
+    /// <summary>
+    /// A second disposal of the object. The IDisposable contract requires Dispose to be harmless when called again,
+    /// so it is counted and recorded but never thrown, whatever MEMSCOPE_ON_VIOLATION says.
+    /// </summary>
+    public static void DisposedAgain() => Live.LiveCounters.ViolationSeen();
+
     public static void Other(string what)
     {
         Live.LiveCounters.ViolationSeen();
