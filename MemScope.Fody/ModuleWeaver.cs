@@ -20,6 +20,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
         var concerns = new MethodConcern[]
         {
             new AllocationsConcern(context),
+            new ClonesConcern(context),
             new FieldsConcern(context),
             new CapturedLocalsConcern(context),
             new DisposalPatternConcern(context),

@@ -9,11 +9,28 @@ using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 namespace MemScopeFody.Concerns;
 
 /// <summary>
-/// newobj and newarr in tracked methods record Alloc. Arrays and strings are sized exactly from their length,
-/// other objects by their type's instance size; classes of this module that tracked code allocates get an id slot.
+/// Allocations in tracked methods record Alloc: newobj and newarr, and the calls that return a new object
+/// (GC.AllocateArray, GC.AllocateUninitializedArray, Array.CreateInstance, Array.Clone, string.Create,
+/// RuntimeHelpers.GetUninitializedObject, Activator.CreateInstance). Each is recorded after it returned, with the new
+/// object left on the stack for its user. Arrays and strings are sized exactly from their length, other objects by
+/// their type's instance size; classes of this module that tracked code constructs get an id slot.
+/// MemberwiseClone is <see cref="ClonesConcern"/>'s.
 /// </summary>
 public sealed class AllocationsConcern(WeavingContext context) : MethodConcern(context)
 {
+    /// <summary>What an allocating call returns, and so how its result is recorded.</summary>
+    private enum Returns
+    {
+        Nothing,
+        /// <summary>T[] of the call's type argument: sized like newarr.</summary>
+        ArrayOfTypeArgument,
+        String,
+        /// <summary>An array or object whose shape only the run time knows.</summary>
+        AnyObject,
+        /// <summary>The call's type argument T: a class, or a generic parameter that may turn out to be a struct.</summary>
+        TypeArgument,
+    }
+
     public override bool Enabled => Context.Config.TrackAllocations;
 
     public override void Weave(WovenMethod method)
@@ -24,22 +41,32 @@ public sealed class AllocationsConcern(WeavingContext context) : MethodConcern(c
                 WeaveArray(method, instruction);
             else if (instruction.OpCode == OpCodes.Newobj && ((MethodReference)instruction.Operand).DeclaringType.MetadataType == MetadataType.String)
                 WeaveString(method, instruction);
+            else if (instruction.OpCode == OpCodes.Newobj && ((MethodReference)instruction.Operand).DeclaringType is ArrayType)
+                RecordAfter(method, instruction, Context.Probes.AllocAny, CecilNames.Type(((MethodReference)instruction.Operand).DeclaringType));
             else if (instruction.OpCode == OpCodes.Newobj && IsHeapObject((MethodReference)instruction.Operand))
                 WeaveObject(method, instruction);
+            else if ((instruction.OpCode == OpCodes.Call || instruction.OpCode == OpCodes.Callvirt) && !IsTailCall(instruction))
+                WeaveAllocatingCall(method, instruction);
         }
     }
 
     private void WeaveArray(WovenMethod method, Instruction newarr)
     {
         var elementType = (TypeReference)newarr.Operand;
-        int site = method.AddSite(SiteKinds.Alloc, newarr, method.HolderName(newarr), CecilNames.Type(elementType) + "[]");
+        RecordArrayAfter(method, newarr, elementType);
+    }
+
+    /// <summary>newarr/AllocateArray; dup; sizeof(T); AllocArray(array, size, site).</summary>
+    private void RecordArrayAfter(WovenMethod method, Instruction allocation, TypeReference elementType)
+    {
+        int site = method.AddSite(SiteKinds.Alloc, allocation, method.HolderName(allocation), CecilNames.Type(elementType) + "[]");
         var code = new List<Instruction>
         {
             Instruction.Create(OpCodes.Dup),
             Instruction.Create(OpCodes.Sizeof, elementType),
         };
         code.AddRange(Context.Emit.CallWithSite(Context.Probes.AllocArray, site));
-        Context.Emit.InsertAfter(method.Body, newarr, code);
+        Context.Emit.InsertAfter(method.Body, allocation, code);
     }
 
     /// <summary>Strings, like arrays, are sized from their length: exact, whatever else the runtime allocates meanwhile.</summary>
@@ -52,20 +79,74 @@ public sealed class AllocationsConcern(WeavingContext context) : MethodConcern(c
         Context.IdentitySlots.Request(type);
     }
 
-    /// <summary>newobj; dup; probe(object, site): the new object is passed to the probe and left on the stack for its user.</summary>
-    private void RecordAfter(WovenMethod method, Instruction newobj, MethodReference probe, string typeName)
+    private void WeaveAllocatingCall(WovenMethod method, Instruction call)
     {
-        int site = method.AddSite(SiteKinds.Alloc, newobj, method.HolderName(newobj), typeName);
-        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
-        code.AddRange(Context.Emit.CallWithSite(probe, site));
-        Context.Emit.InsertAfter(method.Body, newobj, code);
+        var callee = (MethodReference)call.Operand;
+        switch (ReturnsOf(callee))
+        {
+            case Returns.ArrayOfTypeArgument:
+                RecordArrayAfter(method, call, ((GenericInstanceMethod)callee).GenericArguments[0]);
+                break;
+            case Returns.String:
+                RecordAfter(method, call, Context.Probes.AllocString, "string");
+                break;
+            case Returns.AnyObject:
+                RecordAfter(method, call, Context.Probes.AllocAny, CecilNames.Type(callee.ReturnType));
+                break;
+            case Returns.TypeArgument:
+                var type = ((GenericInstanceMethod)callee).GenericArguments[0];
+                if (TypeFacts.StorageOf(type) != Storage.Value)
+                    RecordAfter(method, call, Context.Probes.AllocAny, CecilNames.Type(type), type);
+                break;
+        }
     }
+
+    /// <summary>The allocating APIs, by declaring type and name; anything else returns <see cref="Returns.Nothing"/>.</summary>
+    private static Returns ReturnsOf(MethodReference callee)
+    {
+        bool generic = callee is GenericInstanceMethod;
+        switch (callee.DeclaringType.FullName + "::" + callee.Name)
+        {
+            case "System.GC::AllocateArray":
+            case "System.GC::AllocateUninitializedArray":
+                return generic ? Returns.ArrayOfTypeArgument : Returns.Nothing;
+            case "System.Array::CreateInstance":
+            case "System.Array::CreateInstanceFromArrayType":
+            case "System.Array::Clone":
+            case "System.Runtime.CompilerServices.RuntimeHelpers::GetUninitializedObject":
+            case "System.Runtime.Serialization.FormatterServices::GetUninitializedObject":
+            case "System.Runtime.Serialization.FormatterServices::GetSafeUninitializedObject":
+                return Returns.AnyObject;
+            case "System.String::Create":
+                return callee.ReturnType.MetadataType == MetadataType.String ? Returns.String : Returns.Nothing;
+            case "System.Activator::CreateInstance":
+                // Overloads taking assembly and type names return an ObjectHandle, not the object.
+                return generic ? Returns.TypeArgument : callee.ReturnType.MetadataType == MetadataType.Object ? Returns.AnyObject : Returns.Nothing;
+            default:
+                return Returns.Nothing;
+        }
+    }
+
+    /// <summary>
+    /// allocation; dup; [box T;] probe(object, site): the new object is passed to the probe and left on the stack for its
+    /// user. A generic <paramref name="resultType"/> is boxed to pass it as object (a no-op for a class; a struct's box is ignored).
+    /// </summary>
+    private void RecordAfter(WovenMethod method, Instruction allocation, MethodReference probe, string typeName, TypeReference? resultType = null)
+    {
+        int site = method.AddSite(SiteKinds.Alloc, allocation, method.HolderName(allocation), typeName);
+        var code = new List<Instruction> { Instruction.Create(OpCodes.Dup) };
+        if (resultType != null)
+            code.AddRange(Context.Emit.AsObject(resultType));
+        code.AddRange(Context.Emit.CallWithSite(probe, site));
+        Context.Emit.InsertAfter(method.Body, allocation, code);
+    }
+
+    /// <summary>A tail call must be followed by ret: nothing can be recorded after it.</summary>
+    private static bool IsTailCall(Instruction call) => InstructionFacts.HasPrefix(call) && call.Previous.OpCode == OpCodes.Tail;
 
     /// <summary>Reference types a developer wrote; not structs, delegates, closures or state machines.</summary>
     private static bool IsHeapObject(MethodReference constructor)
     {
-        if (constructor.DeclaringType is ArrayType)
-            return true;
         if (TypeFacts.StorageOf(constructor.DeclaringType) != Storage.Reference)
             return false;
         var type = constructor.DeclaringType.Resolve();

@@ -26,6 +26,9 @@ public sealed class ProbeMethods
         Alloc = Import(nameof(Alloc), 2);
         AllocArray = Import(nameof(AllocArray), 3);
         AllocString = Import(nameof(AllocString), 2);
+        AllocAny = Import(nameof(AllocAny), 2);
+        AllocClone = Import(nameof(AllocClone), 2);
+        Cloned = Import(nameof(Cloned), 1);
         Bind = Import(nameof(Bind), 3);
         ScopeEnd = Import(nameof(ScopeEnd), 2);
         Disposing = Import(nameof(Disposing), 2);
@@ -59,6 +62,15 @@ public sealed class ProbeMethods
     public MethodReference Alloc { get; }
     public MethodReference AllocArray { get; }
     public MethodReference AllocString { get; }
+
+    /// <summary>AllocAny(object, int): an allocation API's result, sized at run time by what it is.</summary>
+    public MethodReference AllocAny { get; }
+
+    /// <summary>AllocClone(object, int): a MemberwiseClone in tracked code.</summary>
+    public MethodReference AllocClone { get; }
+
+    /// <summary>Cloned(object): a MemberwiseClone in untracked code; the clone drops its copy of the original's id.</summary>
+    public MethodReference Cloned { get; }
     public MethodReference Bind { get; }
     public MethodReference ScopeEnd { get; }
     public MethodReference Disposing { get; }

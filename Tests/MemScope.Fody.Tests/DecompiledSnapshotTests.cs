@@ -40,6 +40,9 @@ public class DecompiledSnapshotTests
     [InlineData("AssemblyToProcess.AsyncPatternResource")]
     [InlineData("AssemblyToProcess.FlushingStream")]
     [InlineData("AssemblyToProcess.ThrowingResource")]
+    [InlineData("AssemblyToProcess.AllocationApiScenario")]
+    [InlineData("AssemblyToProcess.Sheep")]
+    [InlineData("AssemblyToProcess.TrackedSheep")]
     public void Woven_code_matches_the_approved_snapshot(string typeName)
     {
         string actual = Decompile(typeName);
