@@ -16,7 +16,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
     public override void Execute()
     {
         var config = WeaverConfig.Read(Config);
+        ConfigCheck.ThrowIfRepeated(ProjectDirectoryPath, SolutionDirectoryPath);
         var context = new WeavingContext(ModuleDefinition, config, TypeSystem, this, FindTypeDefinition);
+        foreach (var warning in ConfigCheck.NamespaceFilterWarnings(ModuleDefinition, config, context.Scope.AssemblyTracked))
+            WriteWarning(warning, (SequencePoint?)null);
         var concerns = new MethodConcern[]
         {
             new AllocationsConcern(context),
