@@ -127,10 +127,14 @@ public sealed class DisposalPatternConcern(WeavingContext context) : MethodConce
     {
         if (method.IsStatic || method.DeclaringType.IsValueType || EntryOf(method) != Entry.Parameterless || !TypeFacts.IsDisposable(method.DeclaringType))
             return null;
+        return AsyncMachineOf(method)?.Fields.FirstOrDefault(f => f.Name == HoistedThis);
+    }
+
+    /// <summary>The state machine of an async method, or null.</summary>
+    private static TypeDefinition? AsyncMachineOf(MethodDefinition method)
+    {
         var attribute = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == AsyncStateMachineAttribute);
-        if (attribute?.ConstructorArguments.Count != 1 || !(attribute.ConstructorArguments[0].Value is TypeReference machine))
-            return null;
-        return machine.Resolve()?.Fields.FirstOrDefault(f => f.Name == HoistedThis);
+        return attribute?.ConstructorArguments.Count == 1 && attribute.ConstructorArguments[0].Value is TypeReference machine ? machine.Resolve() : null;
     }
 
     private void WeaveFinalizer(WovenMethod method)
@@ -148,8 +152,7 @@ public sealed class DisposalPatternConcern(WeavingContext context) : MethodConce
         var point = method.Source.For(method.Body.Instructions[0]);
         if (point != null)
             return point;
-        var machine = method.Method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == AsyncStateMachineAttribute)?.ConstructorArguments[0].Value as TypeReference;
-        var moveNext = machine?.Resolve()?.Methods.FirstOrDefault(x => x.Name == "MoveNext");
+        var moveNext = AsyncMachineOf(method.Method)?.Methods.FirstOrDefault(m => m.Name == "MoveNext");
         return moveNext == null ? null : new SourceMap(moveNext).FirstPoint;
     }
 
