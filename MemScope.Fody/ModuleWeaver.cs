@@ -16,12 +16,17 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
     public override void Execute()
     {
         var config = WeaverConfig.Read(Config);
+        ConfigCheck.ThrowIfRepeated(ProjectDirectoryPath, SolutionDirectoryPath);
         var context = new WeavingContext(ModuleDefinition, config, TypeSystem, this, FindTypeDefinition);
+        foreach (var warning in ConfigCheck.NamespaceFilterWarnings(ModuleDefinition, config, context.Scope.AssemblyTracked))
+            WriteWarning(warning, (SequencePoint?)null);
         var concerns = new MethodConcern[]
         {
             new AllocationsConcern(context),
+            new ClonesConcern(context),
             new FieldsConcern(context),
             new CapturedLocalsConcern(context),
+            new DisposalPatternConcern(context),
             new DisposablesConcern(context),
             new NativeMemoryConcern(context),
             new PInvokeConcern(context),

@@ -99,8 +99,9 @@ internal static class RuntimeSettings
     public static readonly bool SystemAllocations = Environment.GetEnvironmentVariable("MEMSCOPE_SYSTEM_ALLOCATIONS") == "1";
 
     /// <summary>
-    /// MEMSCOPE_ON_VIOLATION=throw makes a violation throw at the offending call (ObjectDisposedException for a
-    /// use after dispose, InvalidOperationException otherwise); the default, record, only records it.
+    /// MEMSCOPE_ON_VIOLATION=throw makes an error throw at the offending call (ObjectDisposedException for a use
+    /// after dispose or of a closed handle, InvalidOperationException otherwise); warnings, such as a second Dispose,
+    /// never throw. The default, record, only records.
     /// </summary>
     public static readonly bool ThrowOnViolation = ReadViolationPolicy();
 

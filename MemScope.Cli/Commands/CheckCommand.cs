@@ -85,7 +85,7 @@ internal static class CheckCommand
     private static string Describe(Violation v)
     {
         string related = v.RelatedSite is null ? "" : $" (related: {Text.Site(v.RelatedSite)})";
-        return $"[{v.Severity}] {v.Kind}: {v.Message} — '{Text.Variable(v.Variable)}' ({v.TypeName}) at {Text.Site(v.Site)}{related}";
+        return $"[{v.Severity.Name()}] {v.Kind}: {v.Message} — '{Text.Variable(v.Variable)}' ({v.TypeName}) at {Text.Site(v.Site)}{related}";
     }
 
     /// <summary>A growing type with its numbers and, as their source, the allocation sites that grew with it.</summary>

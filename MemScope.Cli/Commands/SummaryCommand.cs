@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Linq;
 using MemScopeCli.Analysis;
+using MemScopeReports.Analysis.Patterns;
 using Spectre.Console;
+using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 
@@ -85,7 +87,7 @@ internal static class SummaryCommand
         // `memscope check` and the HTML page print it whole.
         var table = Tables.Create($"Violations ({analysis.Lifecycle.Violations.Count})", "!kind", "severity", "type", "!variable", "!site", "!related site");
         foreach (var v in analysis.Lifecycle.Violations)
-            Tables.Row(table, v.Kind, v.Severity, v.TypeName, Text.Variable(v.Variable), paths.Site(v.Site), paths.Site(v.RelatedSite));
+            Tables.Row(table, v.Kind, v.Severity.Name(), v.TypeName, Text.Variable(v.Variable), paths.Site(v.Site), paths.Site(v.RelatedSite));
         if (analysis.Lifecycle.Violations.Count == 0)
             Tables.Row(table, "none", "", "", "", "", "");
         return table;

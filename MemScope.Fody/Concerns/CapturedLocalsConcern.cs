@@ -48,7 +48,7 @@ public sealed class CapturedLocalsConcern(WeavingContext context) : MethodConcer
 
         IEnumerable<Instruction> exits;
         if (method.Method.Name == "MoveNext")
-            exits = method.Body.Instructions.Where(IsAsyncCompletion).ToList();
+            exits = method.Body.Instructions.Where(InstructionFacts.IsAsyncCompletion).ToList();
         else if (method.Method.Name.EndsWith("IDisposable.Dispose", StringComparison.Ordinal))
             exits = new[] { method.Body.Instructions[0] };
         else
@@ -65,12 +65,6 @@ public sealed class CapturedLocalsConcern(WeavingContext context) : MethodConcer
             Context.Emit.InsertBefore(method.Body, exit, code);
         }
     }
-
-    /// <summary>builder.SetResult(…) or builder.SetException(…) on any async method builder.</summary>
-    private static bool IsAsyncCompletion(Instruction instruction) =>
-        instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference callee &&
-        (callee.Name == "SetResult" || callee.Name == "SetException") &&
-        callee.DeclaringType.Name.Contains("MethodBuilder");
 
     /// <summary>The name a developer gave the variable this field holds, or null if it is not a captured local.</summary>
     private static string? SourceName(FieldDefinition field)

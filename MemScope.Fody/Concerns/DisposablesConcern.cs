@@ -9,10 +9,10 @@ using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 namespace MemScopeFody.Concerns;
 
 /// <summary>
-/// Disposables and SafeHandles. Tracked disposable types record their own Dispose and finalizer runs
-/// (so disposal from untracked code counts too); in tracked code, calls on disposable objects check
-/// for use after dispose, Dispose calls on foreign disposables are recorded, and SafeHandle
-/// AddRef/Release/SetHandleAsInvalid/DangerousGetHandle calls feed the handle's refcount timeline.
+/// Calls on disposables and SafeHandles in tracked code: calls on disposable objects check for use after dispose,
+/// Dispose and Close calls are recorded (a tracked type records its own disposal, see <see cref="DisposalPatternConcern"/>:
+/// the call only lends it its line), and SafeHandle AddRef/Release/SetHandleAsInvalid/DangerousGetHandle calls feed
+/// the handle's refcount timeline.
 /// </summary>
 public sealed class DisposablesConcern(WeavingContext context) : MethodConcern(context)
 {
@@ -24,52 +24,6 @@ public sealed class DisposablesConcern(WeavingContext context) : MethodConcern(c
     public override bool Enabled => Context.Config.TrackDisposables || Context.Config.TrackHandles;
 
     public override void Weave(WovenMethod method)
-    {
-        if (Context.Config.TrackDisposables)
-            WeaveOwnLifecycle(method);
-        WeaveCallSites(method);
-    }
-
-    /// <summary>Dispose()/DisposeAsync() and the finalizer of a tracked disposable type record themselves.</summary>
-    private void WeaveOwnLifecycle(WovenMethod method)
-    {
-        var m = method.Method;
-        if (m.IsStatic || m.DeclaringType.IsValueType || !TypeFacts.IsDisposable(m.DeclaringType))
-            return;
-
-        MethodReference? probe = null;
-        string? what = null;
-        if (IsDisposeImplementation(m))
-        {
-            probe = Context.Probes.Disposing;
-            what = SiteKinds.Dispose;
-            MarkRecordsDisposal(m.DeclaringType);
-        }
-        else if (m.Name == "Finalize" && m.Parameters.Count == 0 && m.IsVirtual)
-        {
-            probe = Context.Probes.Finalizing;
-            what = SiteKinds.Finalizer;
-        }
-        if (probe == null)
-            return;
-
-        int site = method.AddSite(what!, method.Source.For(m.Body.Instructions[0]), CecilNames.ShortType(m.DeclaringType), CecilNames.Type(m.DeclaringType));
-        var code = new List<Instruction> { Instruction.Create(OpCodes.Ldarg_0) };
-        code.AddRange(Context.Emit.CallWithSite(probe, site));
-        Context.Emit.InsertBefore(m.Body, m.Body.Instructions[0], code);
-    }
-
-    private static bool IsDisposeImplementation(MethodDefinition method) =>
-        method.Parameters.Count == 0 &&
-        (method.Name == "Dispose" || method.Name == "DisposeAsync" || method.Name.EndsWith(".Dispose") || method.Name.EndsWith(".DisposeAsync"));
-
-    private void MarkRecordsDisposal(TypeDefinition type)
-    {
-        if (!type.CustomAttributes.Any(a => a.AttributeType.Name == "RecordsDisposalAttribute"))
-            type.CustomAttributes.Add(new CustomAttribute(Context.Probes.RecordsDisposalConstructor));
-    }
-
-    private void WeaveCallSites(WovenMethod method)
     {
         foreach (var call in InstructionFacts.Calls(method.Body))
         {

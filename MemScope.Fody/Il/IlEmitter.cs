@@ -75,6 +75,18 @@ public sealed class IlEmitter
         return relocated;
     }
 
+    /// <summary>
+    /// Puts <paramref name="code"/> in front of the method body. Unlike <see cref="InsertBefore"/>, branches and exception
+    /// handlers that start at the first instruction keep starting there, after the new code: a loop back to the start
+    /// of the body does not run it again, and it stays outside a try block that starts the body.
+    /// </summary>
+    public void Prepend(MethodBody body, IEnumerable<Instruction> code)
+    {
+        int index = 0;
+        foreach (var instruction in code)
+            body.Instructions.Insert(index++, instruction);
+    }
+
     /// <summary>Runs <paramref name="code"/> right after <paramref name="anchor"/>, which must fall through.</summary>
     public void InsertAfter(MethodBody body, Instruction anchor, IEnumerable<Instruction> code)
     {

@@ -49,4 +49,10 @@ public static class InstructionFacts
     /// <summary>The call and callvirt instructions of the body, as a list that stays valid while code is inserted.</summary>
     public static List<Instruction> Calls(MethodBody body) =>
         body.Instructions.Where(i => i.OpCode == OpCodes.Call || i.OpCode == OpCodes.Callvirt).ToList();
+
+    /// <summary>builder.SetResult(…) or builder.SetException(…) on any async method builder: where an async method completes.</summary>
+    public static bool IsAsyncCompletion(Instruction instruction) =>
+        instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference callee &&
+        (callee.Name == "SetResult" || callee.Name == "SetException") &&
+        callee.DeclaringType.Name.Contains("MethodBuilder");
 }

@@ -26,9 +26,15 @@ public sealed class ProbeMethods
         Alloc = Import(nameof(Alloc), 2);
         AllocArray = Import(nameof(AllocArray), 3);
         AllocString = Import(nameof(AllocString), 2);
+        AllocAny = Import(nameof(AllocAny), 2);
+        AllocClone = Import(nameof(AllocClone), 2);
+        Cloned = Import(nameof(Cloned), 1);
         Bind = Import(nameof(Bind), 3);
         ScopeEnd = Import(nameof(ScopeEnd), 2);
         Disposing = Import(nameof(Disposing), 2);
+        DisposeEnter = Import(nameof(DisposeEnter), 2);
+        DisposeEnterIfDisposing = Import(nameof(DisposeEnter), 3);
+        DisposeExit = Import(nameof(DisposeExit), 2);
         DisposeCall = Import(nameof(DisposeCall), 2);
         CheckUse = Import(nameof(CheckUse), 2);
         Finalizing = Import(nameof(Finalizing), 2);
@@ -56,9 +62,26 @@ public sealed class ProbeMethods
     public MethodReference Alloc { get; }
     public MethodReference AllocArray { get; }
     public MethodReference AllocString { get; }
+
+    /// <summary>AllocAny(object, int): an allocation API's result, sized at run time by what it is.</summary>
+    public MethodReference AllocAny { get; }
+
+    /// <summary>AllocClone(object, int): a MemberwiseClone in tracked code.</summary>
+    public MethodReference AllocClone { get; }
+
+    /// <summary>Cloned(object): a MemberwiseClone in untracked code; the clone drops its copy of the original's id.</summary>
+    public MethodReference Cloned { get; }
     public MethodReference Bind { get; }
     public MethodReference ScopeEnd { get; }
     public MethodReference Disposing { get; }
+
+    /// <summary>DisposeEnter(object, int): entry of a parameterless disposal method; returns whether DisposeExit must follow.</summary>
+    public MethodReference DisposeEnter { get; }
+
+    /// <summary>DisposeEnter(object, bool disposing, int): entry of Dispose(bool).</summary>
+    public MethodReference DisposeEnterIfDisposing { get; }
+
+    public MethodReference DisposeExit { get; }
     public MethodReference DisposeCall { get; }
     public MethodReference CheckUse { get; }
     public MethodReference Finalizing { get; }

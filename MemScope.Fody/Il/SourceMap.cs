@@ -31,10 +31,14 @@ public sealed class SourceMap
                 current = point;
             if (current != null)
                 _points[instruction] = current;
+            FirstPoint ??= current;
             if (LastPoint == null || (current != null && current.StartLine > LastPoint.StartLine))
                 LastPoint = current;
         }
     }
+
+    /// <summary>The first source line of the method (its opening brace, or its first statement in a Release build).</summary>
+    public SequencePoint? FirstPoint { get; private set; }
 
     /// <summary>The closing brace of the method, where its locals go out of scope.</summary>
     public SequencePoint? LastPoint { get; private set; }

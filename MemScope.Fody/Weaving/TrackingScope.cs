@@ -17,14 +17,13 @@ public sealed class TrackingScope
     private const string NotTrackedName = "NotTrackedAttribute";
 
     private readonly WeaverConfig _config;
-    private readonly bool _assemblyTracked;
     private readonly Dictionary<TypeDefinition, MethodDefinition> _stateMachineOwners = new Dictionary<TypeDefinition, MethodDefinition>();
     private readonly Dictionary<MethodDefinition, bool> _methodCache = new Dictionary<MethodDefinition, bool>();
 
     public TrackingScope(ModuleDefinition module, WeaverConfig config)
     {
         _config = config;
-        _assemblyTracked = config.TrackAll || HasAttribute(module.Assembly, TrackedName);
+        AssemblyTracked = config.TrackAll || HasAttribute(module.Assembly, TrackedName);
         foreach (var type in module.GetTypes())
         {
             foreach (var method in type.Methods)
@@ -39,6 +38,9 @@ public sealed class TrackingScope
             }
         }
     }
+
+    /// <summary>TrackAll or [assembly: Tracked]: every type is tracked unless the namespace filters or [NotTracked] leave it out.</summary>
+    public bool AssemblyTracked { get; }
 
     public bool IsTracked(MethodDefinition method)
     {
@@ -108,7 +110,7 @@ public sealed class TrackingScope
     }
 
     /// <summary>What a member without an attribute of its own follows: its types, else the assembly (or TrackAll) and the namespace filters.</summary>
-    private bool EnclosingDecision(TypeDefinition type) => TypeDecision(type) ?? (_assemblyTracked && NamespaceIncluded(type));
+    private bool EnclosingDecision(TypeDefinition type) => TypeDecision(type) ?? (AssemblyTracked && NamespaceIncluded(type));
 
     /// <summary>The nearest enclosing type's decision: true for [Tracked], false for [NotTracked], null if neither.</summary>
     private static bool? TypeDecision(TypeDefinition? type)
@@ -128,11 +130,14 @@ public sealed class TrackingScope
         while (type.DeclaringType != null)
             type = type.DeclaringType;
         string ns = type.Namespace;
-        bool Matches(string prefix) => ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal);
-        if (_config.ExcludeNamespaces.Any(Matches))
+        if (_config.ExcludeNamespaces.Any(filter => InNamespace(ns, filter)))
             return false;
-        return _config.IncludeNamespaces.Count == 0 || _config.IncludeNamespaces.Any(Matches);
+        return _config.IncludeNamespaces.Count == 0 || _config.IncludeNamespaces.Any(filter => InNamespace(ns, filter));
     }
+
+    /// <summary>Whether namespace <paramref name="ns"/> is <paramref name="filter"/> or one of its children: what a namespace filter matches.</summary>
+    public static bool InNamespace(string ns, string filter) =>
+        ns == filter || ns.StartsWith(filter + ".", StringComparison.Ordinal);
 
     private MethodDefinition? GeneratedOwner(MethodDefinition method)
     {

@@ -64,6 +64,8 @@ public sealed class WovenMethod
                 above++;
                 continue;
             }
+            if (above == 0 && IsSameValueConverted(next))
+                continue; // `(int[])source.Clone()`, `(byte*)NativeMemory.Alloc(n)`: still the new value
             if (above > 0 || (next.OpCode.Code is Code.Newobj or Code.Call or Code.Callvirt))
                 return new ValueFlow(null, next, pops == int.MaxValue ? -1 : pops - 1 - above); // an argument, or the instance of a call
             if (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld)
@@ -77,6 +79,11 @@ public sealed class WovenMethod
         }
         return ValueFlow.Unknown;
     }
+
+    /// <summary>A cast or conversion: it takes the value and pushes the same one, typed otherwise.</summary>
+    private static bool IsSameValueConverted(Instruction instruction) =>
+        instruction.OpCode.Code is Code.Castclass or Code.Isinst or Code.Box or Code.Unbox_Any ||
+        instruction.OpCode.Code.ToString().StartsWith("Conv_", System.StringComparison.Ordinal);
 }
 
 /// <summary>

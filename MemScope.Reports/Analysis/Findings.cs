@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using MemScopeTrace.Model;
+using MemScopeReports.Analysis.Patterns;
 
 namespace MemScopeReports.Analysis;
 
@@ -21,10 +22,13 @@ public sealed record Leak(
         $"{Kind}: {TypeName} ({Size:N0} bytes) in '{Variable ?? "?"}' created at {CreatedAt?.Location ?? "an unknown site"}: {Reason}";
 }
 
-/// <summary>A misuse caught in the event stream, with the site where it happened and the site it contradicts.</summary>
+/// <summary>
+/// A misuse caught in the event stream, with the site where it happened and the site it contradicts.
+/// Kind is one of <see cref="ViolationKinds"/>, which gives its severity (an error or a warning).
+/// </summary>
 public sealed record Violation(
     string Kind,
-    string Severity,
+    FindingSeverity Severity,
     string Message,
     long Subject,
     string TypeName,

@@ -55,13 +55,13 @@ public sealed class LifecycleAnalysis
                         HandleStep(e, "close", 0);
                     break;
                 case EventKind.DisposeAgain:
-                    AddObjectViolation("doubleDispose", "error", e, "disposed a second time; first disposed", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
+                    AddObjectViolation(ViolationKinds.DoubleDispose, e, "disposed a second time; first disposed", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
                     break;
                 case EventKind.UseAfterDispose:
-                    AddObjectViolation("useAfterDispose", "error", e, $"{Site(e.Site)?.Name ?? "a member"} called after Dispose at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
+                    AddObjectViolation(ViolationKinds.UseAfterDispose, e, $"{Site(e.Site)?.Name ?? "a member"} called after Dispose at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
                     break;
                 case EventKind.HandleUseClosed:
-                    AddObjectViolation("useOfClosedHandle", "error", e, $"{Site(e.Site)?.Name ?? "a member"} called on a handle closed at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
+                    AddObjectViolation(ViolationKinds.UseOfClosedHandle, e, $"{Site(e.Site)?.Name ?? "a member"} called on a handle closed at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
                     break;
                 case EventKind.HandleOpen:
                     _handles.TryAdd(e.ObjectId, new HandleTimeline(e.ObjectId, e.Value, Site(e.Site)));
@@ -94,13 +94,13 @@ public sealed class LifecycleAnalysis
                     }
                     break;
                 case EventKind.NativeFree:
-                    Release(_liveBlocks, _freedBlocks, e, "native block", "doubleFree", "freeOfUnknownPointer");
+                    Release(_liveBlocks, _freedBlocks, e, "native block", ViolationKinds.DoubleFree, ViolationKinds.FreeOfUnknownPointer);
                     break;
                 case EventKind.PinAlloc:
                     Acquire(_report.GcHandles, _liveHandles, _freedHandles, ((GCHandleType)e.Value).ToString(), e, 0);
                     break;
                 case EventKind.PinFree:
-                    Release(_liveHandles, _freedHandles, e, "GCHandle", "doubleFree", "freeOfUnknownPointer");
+                    Release(_liveHandles, _freedHandles, e, "GCHandle", ViolationKinds.DoubleFree, ViolationKinds.FreeOfUnknownPointer);
                     break;
                 case EventKind.PoolRent:
                     var rent = new NativeResource("poolArray", e.ObjectId, e.Value, Site(e.Site) ?? SiteInfo.Unknown(e.Site), e.Timestamp, e.ThreadId);
@@ -116,7 +116,7 @@ public sealed class LifecycleAnalysis
                     }
                     else
                     {
-                        AddViolation("doubleReturn", "error", "array returned to the pool but not rented by tracked code, or returned twice", e.ObjectId, "array", null, Site(e.Site), null, e);
+                        AddViolation(ViolationKinds.DoubleReturn, "array returned to the pool but not rented by tracked code, or returned twice", e.ObjectId, "array", null, Site(e.Site), null, e);
                     }
                     break;
                 case EventKind.PInvokeEnter:
@@ -158,12 +158,12 @@ public sealed class LifecycleAnalysis
         if ((e.Value & PInvokeArgument.FreedPointer) != 0)
         {
             var freed = _freedBlocks.GetValueOrDefault(e.ObjectId);
-            AddViolation("freedPointerPassedToNative", "error",
+            AddViolation(ViolationKinds.FreedPointerPassedToNative,
                 $"native block 0x{e.ObjectId:x} passed to {call.Site.Name} (argument {PInvokeArgument.Index(e.Value)}) after it was freed at {freed?.ReleasedSite?.Location ?? "?"}",
                 e.ObjectId, freed?.Api ?? "native block", freed?.Variable, call.Site, freed?.ReleasedSite, e);
         }
         if ((e.Value & PInvokeArgument.ClosedHandle) != 0)
-            AddObjectViolation("useOfClosedHandle", "error", e, $"handle passed to {call.Site.Name} after it was closed at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
+            AddObjectViolation(ViolationKinds.UseOfClosedHandle, e, $"handle passed to {call.Site.Name} after it was closed at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
     }
 
     private void Acquire(List<NativeResource> all, Dictionary<long, NativeResource> live, Dictionary<long, NativeResource> freed, string kind, RecordedEvent e, long size)
@@ -190,12 +190,12 @@ public sealed class LifecycleAnalysis
                 break;
             case FreeOutcome.DoubleFree:
                 var first = freed.GetValueOrDefault(e.ObjectId);
-                AddViolation(doubleKind, "error",
+                AddViolation(doubleKind,
                     $"{what} 0x{e.ObjectId:x} freed again (stopped before the allocator); first freed at {first?.ReleasedSite?.Location ?? "?"}",
                     e.ObjectId, first?.Api ?? what, first?.Variable ?? site?.Name, site, first?.ReleasedSite, e);
                 break;
             case FreeOutcome.Unknown:
-                AddViolation(unknownKind, "warning",
+                AddViolation(unknownKind,
                     $"{what} 0x{e.ObjectId:x} freed but never allocated by tracked code (allocated elsewhere, or a stray pointer)",
                     e.ObjectId, what, site?.Name, site, null, e);
                 break;
@@ -211,7 +211,7 @@ public sealed class LifecycleAnalysis
         if (kind == "close")
             timeline.ClosedAt = Site(e.Site);
         if (count < 0 && delta < 0)
-            AddObjectViolation("refcountBelowZero", "error", e, "DangerousRelease without a matching DangerousAddRef; the handle was opened at", timeline.OpenedAt);
+            AddObjectViolation(ViolationKinds.RefcountBelowZero, e, "DangerousRelease without a matching DangerousAddRef; the handle was opened at", timeline.OpenedAt);
     }
 
     /// <summary>A field overwritten while it held an undisposed disposable: a leak if nothing disposes it later.</summary>
@@ -263,16 +263,16 @@ public sealed class LifecycleAnalysis
         }
     }
 
-    private void AddObjectViolation(string kind, string severity, RecordedEvent e, string message, SiteInfo? related)
+    private void AddObjectViolation(string kind, RecordedEvent e, string message, SiteInfo? related)
     {
         _objects.TryGetValue(e.ObjectId, out var obj);
         string what = obj?.TypeName ?? "object";
-        AddViolation(kind, severity, $"{what} '{obj?.LastVariable ?? "?"}': {message} {related?.Location ?? "an unknown site"}".TrimEnd(),
+        AddViolation(kind, $"{what} '{obj?.LastVariable ?? "?"}': {message} {related?.Location ?? "an unknown site"}".TrimEnd(),
             e.ObjectId, what, obj?.LastVariable, Site(e.Site), related, e);
     }
 
-    private void AddViolation(string kind, string severity, string message, long subject, string typeName, string? variable, SiteInfo? site, SiteInfo? related, RecordedEvent e) =>
-        _report.Violations.Add(new Violation(kind, severity, message, subject, typeName, variable, site, related, e.ThreadId, e.Timestamp));
+    private void AddViolation(string kind, string message, long subject, string typeName, string? variable, SiteInfo? site, SiteInfo? related, RecordedEvent e) =>
+        _report.Violations.Add(new Violation(kind, ViolationKinds.SeverityOf(kind), message, subject, typeName, variable, site, related, e.ThreadId, e.Timestamp));
 
     private bool IsDisposable(TrackedObject obj) => _recording.Type(obj.TypeId).IsDisposable;
 }

@@ -187,13 +187,14 @@ internal static class ObjectIdentity
 }
 
 /// <summary>
-/// What MemScope knows online about one watched object: its id and whether it was disposed. The finalizer runs when
+/// What MemScope knows online about one watched object: its id, whether it was disposed and whether a disposal of it is running. The finalizer runs when
 /// the object it belongs to has died, and records that as <see cref="EventKind.Collected"/>.
 /// </summary>
 internal sealed class ObjectState
 {
     private long _id;
     private int _disposed;
+    private int _disposalDepth;
 
     public ObjectState(long id) => _id = id;
 
@@ -213,6 +214,25 @@ internal sealed class ObjectState
 
     /// <summary>True the first time; false when the object was already disposed.</summary>
     public bool MarkDisposed() => Interlocked.Exchange(ref _disposed, 1) == 0;
+
+    /// <summary>
+    /// A disposal method of the object started (Dispose, Close, Dispose(true), DisposeAsync…): true when no other one is
+    /// running, so that the methods one disposal goes through (Dispose → Close → Dispose(true)) count as one disposal.
+    /// </summary>
+    public bool BeginDisposal() => Interlocked.Increment(ref _disposalDepth) == 1;
+
+    /// <summary>A disposal method counted by <see cref="BeginDisposal"/> ended; never goes below zero.</summary>
+    public void EndDisposal()
+    {
+        int depth;
+        do
+        {
+            depth = Volatile.Read(ref _disposalDepth);
+            if (depth <= 0)
+                return;
+        }
+        while (Interlocked.CompareExchange(ref _disposalDepth, depth - 1, depth) != depth);
+    }
 
     ~ObjectState()
     {

@@ -1,5 +1,8 @@
 using System;
 using MemScopeTrace.Model;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace MemScopeRuntime.Identity;
 
@@ -12,20 +15,34 @@ internal static class ObjectSizes
 
     public static long Array(long length, int elementSize) => Align(HeaderBytes + IntPtr.Size + length * elementSize);
 
-    /// <summary>Strings, arrays of primitives or references and fixed-size objects are exact; arrays of structs are 0 (unknown here).</summary>
+    /// <summary>
+    /// Any array, exactly: a multi-dimensional one (or one with a lower bound other than 0) also stores each
+    /// dimension's length and lower bound.
+    /// </summary>
+    public static long Array(System.Array array)
+    {
+        var type = array.GetType();
+        int elementSize = ElementSize(type.GetElementType()!);
+        long bounds = type.IsSZArray ? 0 : 2L * sizeof(int) * array.Rank;
+        return Align(HeaderBytes + IntPtr.Size + bounds + array.LongLength * elementSize);
+    }
+
+    /// <summary>The bytes one element takes in an array: a reference or pointer, or the struct's own size.</summary>
+    public static int ElementSize(Type element) =>
+        !element.IsValueType ? IntPtr.Size : s_structSizes.GetOrAdd(element, static t => (int)s_sizeOf.MakeGenericMethod(t).Invoke(null, null)!);
+
+    private static readonly ConcurrentDictionary<Type, int> s_structSizes = new();
+    private static readonly MethodInfo s_sizeOf = typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!;
+
+    /// <summary>Strings, arrays and fixed-size objects are exact; 0 for what is not known.</summary>
     public static long ShallowSizeIfKnown(object obj)
     {
         switch (obj)
         {
             case string s:
                 return String(s.Length);
-            case System.Array array when array.Rank == 1:
-                var element = obj.GetType().GetElementType()!;
-                if (!element.IsValueType)
-                    return Array(array.LongLength, IntPtr.Size);
-                if (element.IsPrimitive)
-                    return Align(HeaderBytes + IntPtr.Size + Buffer.ByteLength(array));
-                return 0;
+            case System.Array array:
+                return Array(array);
             default:
                 return BaseSize(obj.GetType());
         }

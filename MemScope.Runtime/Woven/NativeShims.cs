@@ -105,7 +105,7 @@ public static unsafe class NativeShims
         }
         if (outcome == FreeOutcome.DoubleFree)
         {
-            Violations.Other($"GCHandle 0x{value:x} freed twice.");
+            Violations.DoubleFree($"GCHandle 0x{value:x} freed twice.");
             return;
         }
         handle.Free();
@@ -160,7 +160,7 @@ public static unsafe class NativeShims
         Recorder.Append(EventKind.NativeFree, site, address, (long)outcome);
         if (outcome != FreeOutcome.DoubleFree)
             return true;
-        Violations.Other($"native block 0x{address:x} freed twice; the second free was not passed to the allocator.");
+        Violations.DoubleFree($"native block 0x{address:x} freed twice; the second free was not passed to the allocator.");
         return false;
     }
 

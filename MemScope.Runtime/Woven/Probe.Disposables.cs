@@ -7,7 +7,7 @@ using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 
-// Disposables and SafeHandles: the per-object disposed flag is the only online state.
+// Disposables and SafeHandles: the per-object disposed flag and disposal depth are the only online state.
 public static partial class Probe
 {
     // A Dispose call site in tracked code on a type that records its own disposal hands its site to
@@ -15,29 +15,96 @@ public static partial class Probe
     [ThreadStatic] private static object? t_disposeCaller;
     [ThreadStatic] private static int t_disposeCallerSite;
 
-    /// <summary>Entry of Dispose/DisposeAsync of a woven tracked type, or a Dispose/Close call on a foreign disposable.</summary>
+    /// <summary>
+    /// A disposal of an object whose Dispose is not woven: a Dispose or Close call in tracked code on a foreign
+    /// disposable. Records Dispose (HandleClose for a SafeHandle) the first time, DisposeAgain after that.
+    /// </summary>
     public static void Disposing(object? obj, int site)
     {
         if (!s_enabled || obj is null)
             return;
-        if (ReferenceEquals(t_disposeCaller, obj))
-            site = t_disposeCallerSite;
-        t_disposeCaller = null;
-        bool first;
+        site = LentSite(obj, site);
         try
         {
             var state = ObjectIdentity.StateOf(obj, site);
-            first = state.MarkDisposed();
-            var kind = !first ? EventKind.DisposeAgain : obj is SafeHandle ? EventKind.HandleClose : EventKind.Dispose;
-            Recorder.Append(kind, site, state.Id, 0);
+            RecordDisposal(obj, state, site);
         }
         catch (Exception e)
         {
             Diagnostics.Fault(e);
-            return;
         }
+    }
+
+    /// <summary>
+    /// Entry of a disposal method of a woven tracked type: Dispose(), Close(), DisposeAsync(), DisposeAsyncCore() or an
+    /// explicit IDisposable/IAsyncDisposable implementation. Only the outermost disposal method running for the object
+    /// records (Dispose → Close → Dispose(true) is one disposal); a later one records DisposeAgain. Returns whether the
+    /// call was counted: then the woven code calls <see cref="DisposeExit"/> when the method ends, returned or thrown.
+    /// </summary>
+    public static bool DisposeEnter(object? obj, int site)
+    {
+        if (!s_enabled || obj is null)
+            return false;
+        site = LentSite(obj, site);
+        ObjectState state;
+        try
+        {
+            state = ObjectIdentity.StateOf(obj, site);
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+            return false;
+        }
+        if (state.BeginDisposal())
+        {
+            try
+            {
+                RecordDisposal(obj, state, site);
+            }
+            catch (Exception e)
+            {
+                Diagnostics.Fault(e);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Entry of <c>Dispose(bool disposing)</c> of a woven tracked type: a disposal only when <paramref name="disposing"/> is true.</summary>
+    public static bool DisposeEnter(object? obj, bool disposing, int site) => disposing && DisposeEnter(obj, site);
+
+    /// <summary>A disposal method that <see cref="DisposeEnter(object?, int)"/> counted ended (for an async one: its task completed).</summary>
+    public static void DisposeExit(object? obj, bool entered)
+    {
+        if (!s_enabled || !entered || obj is null)
+            return;
+        try
+        {
+            if (ObjectIdentity.TryGetState(obj, out var state))
+                state.EndDisposal();
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
+    /// <summary>The site of the Dispose call in tracked code that led here, if it was a call on this object; else <paramref name="site"/>.</summary>
+    private static int LentSite(object obj, int site)
+    {
+        if (ReferenceEquals(t_disposeCaller, obj))
+            site = t_disposeCallerSite;
+        t_disposeCaller = null;
+        return site;
+    }
+
+    private static void RecordDisposal(object obj, ObjectState state, int site)
+    {
+        bool first = state.MarkDisposed();
+        var kind = !first ? EventKind.DisposeAgain : obj is SafeHandle ? EventKind.HandleClose : EventKind.Dispose;
+        Recorder.Append(kind, site, state.Id, 0);
         if (!first)
-            Violations.Other($"{obj.GetType().Name} disposed twice.");
+            Violations.DisposedAgain();
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public static partial class Probe
         bool freed = address != 0 && NativeRegistry.Memory.IsFreed(address);
         Recorder.Append(EventKind.PInvokeArg, site, address, PInvokeArgument.Pack(index, freed ? PInvokeArgument.FreedPointer : 0));
         if (freed)
-            Violations.Other($"native block 0x{address:x} passed to native code after it was freed.");
+            Violations.FreedPointerPassedToNative($"native block 0x{address:x} passed to native code after it was freed.");
     }
 
     public static void PInvokeHandle(SafeHandle? handle, int index, int site)

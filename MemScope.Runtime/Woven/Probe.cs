@@ -75,6 +75,49 @@ public static partial class Probe
     }
 
     /// <summary>
+    /// An object an allocation API returned in tracked code, whose shape is known only now (Array.CreateInstance,
+    /// Array.Clone, Activator.CreateInstance, RuntimeHelpers.GetUninitializedObject): an array or a string is sized
+    /// from its length, any other object from its type. A boxed struct is not followed (boxing is no allocation site).
+    /// </summary>
+    public static void AllocAny(object? obj, int site)
+    {
+        if (!s_enabled || obj is null or ValueType || !AllocationSampler.Take(s_sampleOneIn))
+            return;
+        try
+        {
+            ActivityRegistry.NoteCurrent(site);
+            ObjectIdentity.Allocated(obj, site, obj switch
+            {
+                string text => ObjectSizes.String(text.Length),
+                Array array => ObjectSizes.Array(array),
+                _ => -1,
+            });
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Fault(e);
+        }
+    }
+
+    /// <summary>
+    /// MemberwiseClone in tracked code returned <paramref name="clone"/>: a new object, recorded like a constructed one.
+    /// Its copy of the original's id field is cleared first, so it gets an id of its own.
+    /// </summary>
+    public static void AllocClone(object? clone, int site)
+    {
+        Cloned(clone);
+        AllocAny(clone, site);
+    }
+
+    /// <summary>MemberwiseClone in untracked code: the clone keeps no copy of its original's id; it gets its own when it is first seen.</summary>
+    public static void Cloned(object? clone)
+    {
+        // The clone was made by this thread a moment ago: no other thread can be naming it.
+        if (clone is ITrackedObject tracked)
+            tracked.MemScopeId() = 0;
+    }
+
+    /// <summary>
     /// A reference was stored into a tracked local or field, replacing <paramref name="previous"/>.
     /// A null replacing an object ends that object's holding (the compiler clears hoisted locals this way).
     /// </summary>

@@ -35,6 +35,14 @@ public class DecompiledSnapshotTests
     [InlineData("AssemblyToProcess.Shape")]
     [InlineData("AssemblyToProcess.Box`1")]
     [InlineData("AssemblyToProcess.ByRefScenario")]
+    [InlineData("AssemblyToProcess.PatternStream")]
+    [InlineData("AssemblyToProcess.ChainedResource")]
+    [InlineData("AssemblyToProcess.AsyncPatternResource")]
+    [InlineData("AssemblyToProcess.FlushingStream")]
+    [InlineData("AssemblyToProcess.ThrowingResource")]
+    [InlineData("AssemblyToProcess.AllocationApiScenario")]
+    [InlineData("AssemblyToProcess.Sheep")]
+    [InlineData("AssemblyToProcess.TrackedSheep")]
     public void Woven_code_matches_the_approved_snapshot(string typeName)
     {
         string actual = Decompile(typeName);

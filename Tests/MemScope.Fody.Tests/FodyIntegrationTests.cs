@@ -39,8 +39,28 @@ public class FodyIntegrationTests
     [Fact]
     public void An_unknown_attribute_in_FodyWeavers_xml_fails_the_build_with_a_Fody_error_naming_it()
     {
-        string project = Directory.CreateTempSubdirectory("memscope-badconfig-").FullName;
-        File.WriteAllText(Path.Combine(project, "BadConfig.csproj"), $"""
+        var (exitCode, output) = Build("badconfig", "<Weavers><MemScope TrackEverything=\"true\" /></Weavers>");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("<MemScope> has no attribute 'TrackEverything'", output);
+        Assert.Contains("FodyWeavers.xml", output);
+    }
+
+    [Fact]
+    public void A_repeated_MemScope_element_fails_the_build_with_a_Fody_error_although_Fody_hands_the_weaver_only_the_last()
+    {
+        var (exitCode, output) = Build("repeated", "<Weavers><MemScope TrackLocals=\"false\" /><MemScope TrackAll=\"true\" /></Weavers>");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("<MemScope> appears 2 times", output);
+        Assert.Contains("FodyWeavers.xml", output);
+    }
+
+    /// <summary>Builds a one-file project woven by this MemScope.Fody with the given FodyWeavers.xml: exit code and output.</summary>
+    private static (int ExitCode, string Output) Build(string name, string weavers)
+    {
+        string project = Directory.CreateTempSubdirectory($"memscope-{name}-").FullName;
+        File.WriteAllText(Path.Combine(project, "Config.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><NuGetAudit>false</NuGetAudit></PropertyGroup>
               <ItemGroup>
@@ -50,13 +70,10 @@ public class FodyIntegrationTests
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "FodyWeavers.xml"), "<Weavers><MemScope TrackEverything=\"true\" /></Weavers>");
+        File.WriteAllText(Path.Combine(project, "FodyWeavers.xml"), weavers);
         File.WriteAllText(Path.Combine(project, "Code.cs"), "public class Code { [Tracked] public void Run() { var list = new System.Collections.Generic.List<int>(); } }");
 
         var (exitCode, output, _) = TestEnvironment.Run("dotnet", "build -nologo -v:q", project);
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("<MemScope> has no attribute 'TrackEverything'", output);
-        Assert.Contains("FodyWeavers.xml", output);
+        return (exitCode, output);
     }
 }

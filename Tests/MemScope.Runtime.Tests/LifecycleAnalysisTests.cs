@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using MemScopeReports.Analysis;
+using MemScopeReports.Analysis.Patterns;
 using MemScopeRuntime.Identity;
 using MemScopeRuntime.Capture;
 using MemScopeTrace.Model;
@@ -118,6 +119,53 @@ public class LifecycleAnalysisTests
     }
 
     [Fact]
+    public void A_second_Dispose_is_a_warning_because_NET_requires_Dispose_to_be_harmless_when_called_again()
+    {
+        Allocate(1, typeof(MemoryStream), NewStream);
+        Add(EventKind.Dispose, DisposeCall, 1);
+        Add(EventKind.DisposeAgain, DisposeCall, 1);
+
+        Assert.Equal(FindingSeverity.Warning, Assert.Single(Analyze().Violations).Severity);
+    }
+
+    [Theory]
+    [InlineData(EventKind.UseAfterDispose, "useAfterDispose")]
+    [InlineData(EventKind.HandleUseClosed, "useOfClosedHandle")]
+    public void A_use_of_a_disposed_object_or_closed_handle_is_an_error(EventKind use, string kind)
+    {
+        Allocate(1, typeof(MemoryStream), NewStream);
+        Add(EventKind.Dispose, DisposeCall, 1);
+        Add(use, ReadCall, 1);
+
+        var violation = Assert.Single(Analyze().Violations);
+        Assert.Equal((kind, FindingSeverity.Error), (violation.Kind, violation.Severity));
+    }
+
+    [Fact]
+    public void A_native_double_free_is_an_error()
+    {
+        Add(EventKind.NativeAlloc, AllocBlock, 0x1000, 128);
+        Add(EventKind.NativeFree, FreeBlock, 0x1000, (long)FreeOutcome.Released);
+        Add(EventKind.NativeFree, FreeAgain, 0x1000, (long)FreeOutcome.DoubleFree);
+
+        Assert.Equal(FindingSeverity.Error, Assert.Single(Analyze().Violations).Severity);
+    }
+
+    [Fact]
+    public void The_severity_table_in_the_README_is_the_one_the_analysis_uses()
+    {
+        var readme = File.ReadAllLines(Path.Combine(MemScopeTestShared.TestEnvironment.RepositoryRoot, "README.md"));
+        var documented = readme
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\| .*\(`(\w+)`\) \| (error|warning) \|"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+        Assert.Equal(
+            ViolationKinds.All.OrderBy(k => k.Key).Select(k => (k.Key, k.Value.Name())),
+            documented.OrderBy(k => k.Key).Select(k => (k.Key, k.Value)));
+    }
+
+    [Fact]
     public void A_native_block_never_freed_is_a_leak_with_its_size_and_variable()
     {
         Add(EventKind.NativeAlloc, AllocBlock, 0x1000, 128);
@@ -147,7 +195,7 @@ public class LifecycleAnalysisTests
         Add(EventKind.NativeFree, FreeBlock, 0x2000, (long)FreeOutcome.Unknown);
 
         var violation = Assert.Single(Analyze().Violations);
-        Assert.Equal(("freeOfUnknownPointer", "warning"), (violation.Kind, violation.Severity));
+        Assert.Equal(("freeOfUnknownPointer", FindingSeverity.Warning), (violation.Kind, violation.Severity));
     }
 
     [Fact]

@@ -344,7 +344,7 @@ public class PatternAnalysisTests
         Add(3, EventKind.DisposeAgain, DisposeCall, 1);
 
         var finding = Assert.Single(Analyze().Diagnosis);
-        Assert.Equal(("violation.doubleDispose", FindingSeverity.Error), (finding.Kind, finding.Severity));
+        Assert.Equal(("violation.doubleDispose", FindingSeverity.Warning), (finding.Kind, finding.Severity));
         Assert.Contains(finding.Evidence, e => e == "related site: Program.cs:22 (Program.Main)");
     }
 

@@ -78,7 +78,7 @@ internal sealed class DiagnosisBuilder
             var first = group.First();
             int count = group.Count();
             string message = count == 1 ? first.Message : $"{first.Message} ({Count(count)} times at this site).";
-            var severity = first.Severity == "error" ? FindingSeverity.Error : FindingSeverity.Warning;
+            var severity = first.Severity;
             var candidate = Add("violation." + first.Kind, severity, message, 0, count, first.Site,
                 $"at {Site(first.Site)}",
                 $"{Count(count)} {Plural(count, "occurrence", "occurrences")}, the first at {Ms(_context.Recording.ToMilliseconds(first.Timestamp))} on thread {first.Thread}");

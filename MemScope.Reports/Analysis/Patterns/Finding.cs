@@ -11,6 +11,17 @@ public enum FindingSeverity
     Error = 2,
 }
 
+public static class FindingSeverityNames
+{
+    /// <summary>The word a report file writes: "error", "warning" or "info".</summary>
+    public static string Name(this FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Warning => "warning",
+        _ => "info",
+    };
+}
+
 /// <summary>
 /// One entry of the diagnosis: what was found, in plain words, with the evidence behind every number
 /// in <see cref="Message"/> (the site with its file:line, the counts, the bytes, the samples).

@@ -142,7 +142,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         var violations = report.Violations;
         w.WriteStartObject("viol");
         Columns.Ints(w, "kind", violations, v => S(v.Kind));
-        Columns.Ints(w, "sev", violations, v => S(v.Severity));
+        Columns.Ints(w, "sev", violations, v => S(v.Severity.Name()));
         Columns.Ints(w, "msg", violations, v => S(v.Message));
         Columns.Ints(w, "obj", violations, v => v.Subject);
         Columns.Ints(w, "type", violations, v => S(v.TypeName));

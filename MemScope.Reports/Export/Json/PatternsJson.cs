@@ -49,7 +49,7 @@ internal static class PatternsJson
             writer.WriteStartObject();
             writer.WriteNumber("rank", finding.Rank);
             writer.WriteString("kind", finding.Kind);
-            writer.WriteString("severity", finding.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "info" });
+            writer.WriteString("severity", finding.Severity.Name());
             writer.WriteString("message", finding.Message);
             writer.WriteNumber("bytes", finding.Bytes);
             writer.WriteNumber("count", finding.Count);

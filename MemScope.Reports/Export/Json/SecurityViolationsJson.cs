@@ -1,6 +1,7 @@
 using System.Linq;
 using MemScopeReports.Analysis;
 using MemScopeTrace.Model;
+using MemScopeReports.Analysis.Patterns;
 
 namespace MemScopeReports.Export.Json;
 
@@ -15,8 +16,8 @@ internal static class SecurityViolationsJson
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
             writer.WriteStartObject("summary");
             writer.WriteNumber("total", report.Violations.Count);
-            writer.WriteNumber("errors", report.Violations.Count(v => v.Severity == "error"));
-            writer.WriteNumber("warnings", report.Violations.Count(v => v.Severity == "warning"));
+            writer.WriteNumber("errors", report.Violations.Count(v => v.Severity == FindingSeverity.Error));
+            writer.WriteNumber("warnings", report.Violations.Count(v => v.Severity == FindingSeverity.Warning));
             writer.WriteStartObject("byKind");
             foreach (var group in report.Violations.GroupBy(v => v.Kind).OrderBy(g => g.Key, System.StringComparer.Ordinal))
                 writer.WriteNumber(group.Key, group.Count());
@@ -28,7 +29,7 @@ internal static class SecurityViolationsJson
             {
                 writer.WriteStartObject();
                 writer.WriteString("kind", violation.Kind);
-                writer.WriteString("severity", violation.Severity);
+                writer.WriteString("severity", violation.Severity.Name());
                 writer.WriteString("message", violation.Message);
                 writer.WriteNumber("subject", violation.Subject);
                 writer.WriteString("typeName", violation.TypeName);

@@ -23,8 +23,15 @@ public sealed class Connection : IDisposable, ITrackedObject
 
 	public void Dispose()
 	{
-		Probe.Disposing(this, <MemScope>Sites.First + 0);
-		_open = false;
+		bool entered = Probe.DisposeEnter(this, <MemScope>Sites.First + 0);
+		try
+		{
+			_open = false;
+		}
+		finally
+		{
+			Probe.DisposeExit(this, entered);
+		}
 	}
 
 	[CompilerGenerated]

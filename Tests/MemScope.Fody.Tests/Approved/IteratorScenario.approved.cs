@@ -56,13 +56,20 @@ public static class IteratorScenario
 		[DebuggerHidden]
 		void IDisposable.Dispose()
 		{
-			Probe.Disposing(this, <MemScope>Sites.First + 2);
-			Probe.ScopeEnd(<builder>5__1, <MemScope>Sites.First + 1);
-			StringBuilder stringBuilder = null;
-			object previous = <builder>5__1;
-			<builder>5__1 = stringBuilder;
-			Probe.Bind(stringBuilder, previous, <MemScope>Sites.First + 0);
-			<>1__state = -2;
+			bool entered = Probe.DisposeEnter(this, <MemScope>Sites.First + 2);
+			try
+			{
+				Probe.ScopeEnd(<builder>5__1, <MemScope>Sites.First + 1);
+				StringBuilder stringBuilder = null;
+				object previous = <builder>5__1;
+				<builder>5__1 = stringBuilder;
+				Probe.Bind(stringBuilder, previous, <MemScope>Sites.First + 0);
+				<>1__state = -2;
+			}
+			finally
+			{
+				Probe.DisposeExit(this, entered);
+			}
 		}
 
 		private bool MoveNext()
