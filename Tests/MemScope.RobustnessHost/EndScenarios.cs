@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Threading;
+
+namespace MemScopeRobustnessHost;
+
+/// <summary>Programs that end badly: an unhandled exception, a signal while waiting, a violation under MEMSCOPE_ON_VIOLATION=throw.</summary>
+internal static class EndScenarios
+{
+    public static int Crash()
+    {
+        Console.WriteLine($"worked={Workload.Run(2_000)}");
+        throw new InvalidOperationException("the program's own failure");
+    }
+
+    public static int CrashOnAThread()
+    {
+        Console.WriteLine($"worked={Workload.Run(2_000)}");
+        var thread = new Thread(() => throw new FormatException("a worker's failure"));
+        thread.Start();
+        thread.Join();
+        Console.WriteLine("unreachable: an unhandled exception on any thread ends the process");
+        return 0;
+    }
+
+    public static int Wait(int seconds)
+    {
+        Console.WriteLine($"worked={Workload.Run(2_000)}");
+        Console.WriteLine("ready");
+        Thread.Sleep(TimeSpan.FromSeconds(seconds));
+        Console.WriteLine("not signalled");
+        return 0;
+    }
+
+    public static int Violation()
+    {
+        Console.WriteLine($"worked={Workload.Run(2_000)}");
+        Console.WriteLine("disposing twice");
+        ViolatingCode.DisposeTwice();
+        Console.WriteLine("after the violation");
+        return 0;
+    }
+}
+
+[Tracked]
+internal static class ViolatingCode
+{
+    public static void DisposeTwice()
+    {
+        var stream = new MemoryStream();
+        stream.Dispose();
+        stream.Dispose(); // legal for MemoryStream, a violation for MemScope: with MEMSCOPE_ON_VIOLATION=throw it throws here
+    }
+}
