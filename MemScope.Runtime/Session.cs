@@ -122,10 +122,11 @@ internal static class Session
     private static void ExportAtExit()
     {
         // Nothing happened since the program's own export: writing the same report again would only cost time.
+        ExportResult? result = null;
         try
         {
             if (RuntimeSettings.AutoExport && Recording.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
-                global::MemScope.Export(DefaultExportName);
+                result = global::MemScope.Export(DefaultExportName);
         }
         catch (Exception e)
         {
@@ -134,8 +135,8 @@ internal static class Session
         }
         finally
         {
-            // The last export has read the spill file back; nothing will need it again.
-            Recording.Recorder.StopStreaming();
+            // The last export has read the spill file back; nothing will need it again, unless that export failed.
+            Recording.Recorder.StopStreaming(keepFile: result is { Succeeded: false });
         }
     }
 }

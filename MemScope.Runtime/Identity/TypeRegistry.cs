@@ -24,4 +24,7 @@ internal static class TypeRegistry
     }
 
     public static Type? TypeOf(int id) => s_types.TryGetValue(id, out var type) ? type : null;
+
+    /// <summary>The highest id given so far; ids run from 1 (an id's type may be visible through <see cref="TypeOf"/> a moment later).</summary>
+    public static int HighestId => Volatile.Read(ref s_next);
 }

@@ -32,6 +32,19 @@ internal static class EndScenarios
         return 0;
     }
 
+    /// <summary>Tracked work for <paramref name="seconds"/>, printing the rounds done: with MEMSCOPE_STREAM, a recording for a test to kill.</summary>
+    public static int Stream(int seconds)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int round = 1; clock.Elapsed < TimeSpan.FromSeconds(seconds); round++)
+        {
+            Workload.Run(1_000);
+            Console.WriteLine($"rounds={round}");
+        }
+        Console.WriteLine("not killed");
+        return 0;
+    }
+
     public static int Violation()
     {
         Console.WriteLine($"worked={Workload.Run(2_000)}");

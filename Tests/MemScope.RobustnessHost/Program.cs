@@ -10,11 +10,13 @@ using MemScopeRobustnessHost;
 //       tracked work, then an unhandled exception on the main thread or on a thread of its own
 //   wait <seconds>
 //       tracked work, prints "ready" and sleeps: for a test to signal it
+//   stream <seconds>
+//       tracked work for that long, printing rounds=N after each round: with MEMSCOPE_STREAM, a recording to kill
 //   violation
 //       tracked work, then a second Dispose of a tracked stream (with MEMSCOPE_ON_VIOLATION=throw, an unhandled exception)
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: export <name> <exports> <threads> [<last folder>] | crash | crash-thread | wait <seconds> | violation");
+    Console.Error.WriteLine("usage: export <name> <exports> <threads> [<last folder>] | crash | crash-thread | wait <seconds> | stream <seconds> | violation");
     return 2;
 }
 
@@ -26,6 +28,7 @@ return args[0] switch
     "crash" => EndScenarios.Crash(),
     "crash-thread" => EndScenarios.CrashOnAThread(),
     "wait" => EndScenarios.Wait(Arg(1, 60)),
+    "stream" => EndScenarios.Stream(Arg(1, 60)),
     "violation" => EndScenarios.Violation(),
     _ => throw new ArgumentException($"unknown scenario '{args[0]}'"),
 };
