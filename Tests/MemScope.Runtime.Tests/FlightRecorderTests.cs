@@ -20,12 +20,15 @@ namespace MemScopeRuntimeTests;
 /// or touching anything MemScope did not write.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public class FlightRecorderTests : IClassFixture<FlightRecorderTests.KilledRun>
+public sealed class FlightRecorderTests : IClassFixture<FlightRecorderTests.KilledRun>, IDisposable
 {
     private const int SIGKILL = 9;
     private readonly KilledRun _killed;
+    private readonly TestFolder _copies = new("flight-copies");
 
     public FlightRecorderTests(KilledRun killed) => _killed = killed;
+
+    public void Dispose() => _copies.Dispose();
 
     /// <summary>One streaming host killed with SIGKILL mid-run, once for all tests here; each test copies what it left.</summary>
     public sealed class KilledRun : IDisposable
@@ -272,8 +275,7 @@ public class FlightRecorderTests : IClassFixture<FlightRecorderTests.KilledRun>
 
     private string Copy(string name, byte[] bytes)
     {
-        string directory = Directory.CreateTempSubdirectory("memscope-flight-").FullName;
-        string path = Path.Combine(directory, $"memscope-{_killed.ProcessId}-{name}.spill");
+        string path = _copies[$"memscope-{_killed.ProcessId}-{name}.spill"];
         File.WriteAllBytes(path, bytes);
         return path;
     }
