@@ -62,8 +62,28 @@ internal static class RuntimeSettings
     /// <summary>Every object of a site is watched until the site has allocated this many: small programs stay exact.</summary>
     public const int ExactWatchPerSite = 1000;
 
-    /// <summary>MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events).</summary>
-    public static readonly int MaxBufferMegabytes = ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256);
+    /// <summary>
+    /// MEMSCOPE_MAX_BUFFER_MB bounds the memory held by recorded events (default 256 MB, about 8 million events), and is
+    /// itself bounded: never more than a quarter of the memory the process may use (GC.GetGCMemoryInfo's
+    /// TotalAvailableMemoryBytes: the machine's memory, or the container's or heap's limit). A larger value is capped
+    /// with one warning; the default is capped silently (a small container).
+    /// </summary>
+    public static readonly int MaxBufferMegabytes = CapBufferMegabytes(
+        ReadPositiveInt("MEMSCOPE_MAX_BUFFER_MB", 256),
+        fromEnvironment: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MEMSCOPE_MAX_BUFFER_MB")),
+        GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+    internal static int CapBufferMegabytes(int requested, bool fromEnvironment, long availableBytes)
+    {
+        if (availableBytes <= 0)
+            return requested; // unknown: nothing to compare with
+        int cap = (int)Math.Clamp(availableBytes / 4 / (1024 * 1024), 1, int.MaxValue);
+        if (requested <= cap)
+            return requested;
+        if (fromEnvironment)
+            Diagnostics.Warn($"MEMSCOPE_MAX_BUFFER_MB={requested} is more than a quarter of the {availableBytes / (1024 * 1024):N0} MB this process may use; using {cap:N0} MB.");
+        return cap;
+    }
 
     /// <summary>
     /// MEMSCOPE_STREAM: where full event chunks are streamed once the buffer bound is reached, so recording goes on

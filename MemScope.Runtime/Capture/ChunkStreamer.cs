@@ -77,8 +77,12 @@ internal sealed class ChunkStreamer
         return read;
     }
 
-    /// <summary>Ends streaming and deletes the spill file (after the export at exit): its events are in the .mscope by then.</summary>
-    public void Stop()
+    /// <summary>
+    /// Ends streaming and deletes the spill file (after the export at exit): its events are in the .mscope by then.
+    /// With <paramref name="keepFile"/> (the export failed) the file is closed and stays: it is then the only copy of
+    /// the recording, and the next start of a streaming program, or `memscope`, recovers it.
+    /// </summary>
+    public void Stop(bool keepFile = false)
     {
         lock (Gate)
         {
@@ -87,7 +91,10 @@ internal sealed class ChunkStreamer
                 return;
             Interlocked.Add(ref _lostEvents, _file.EventCount);
             _file.Dispose();
-            File.Delete(_file.Path);
+            if (keepFile)
+                Diagnostics.Warn($"the recording stays in {_file.Path}; `memscope summary` reads it.");
+            else
+                File.Delete(_file.Path);
             _file = null;
         }
     }
@@ -100,6 +107,7 @@ internal sealed class ChunkStreamer
             {
                 if (_stopped)
                     return;
+                SpillLeftovers.Tidy(Path.GetDirectoryName(_path));
                 _file = SpillFile.Create(_path);
                 if (_file is null)
                 {
@@ -149,6 +157,7 @@ internal sealed class ChunkStreamer
             if (_stopped || _file is null || !_sealed.TryPeek(out var chunk) || chunk is null)
                 return false;
             // Written before it leaves the queue: should the write fail, its events are still in memory.
+            _file.WriteWhatIsNew(threads: null);
             _file.Append(chunk);
             _sealed.TryRemoveOldest();
             _pool.Return(chunk.Events);
@@ -164,7 +173,8 @@ internal sealed class ChunkStreamer
     {
         lock (Gate)
         {
-            foreach (var log in _threads.Snapshot())
+            var threads = _threads.Snapshot();
+            foreach (var log in threads)
             {
                 if (Volatile.Read(ref log.Current) is { } chunk && log.HasExited)
                 {
@@ -172,6 +182,9 @@ internal sealed class ChunkStreamer
                     _sealed.Add(chunk);
                 }
             }
+            // Also the moment to name new threads (and sites and types) in the file, even while no chunk fills.
+            if (!_stopped)
+                _file?.WriteWhatIsNew(threads);
         }
     }
 }

@@ -225,8 +225,8 @@ internal static class Recorder
 
     public static long BufferLimitBytes => MaxChunks * ChunkPool.ChunkBytes;
 
-    /// <summary>Ends streaming at process exit, once the last export has read the spill file, and deletes it.</summary>
-    internal static void StopStreaming() => s_streamer?.Stop();
+    /// <summary>Ends streaming at process exit, once the last export has read the spill file, and deletes it (or keeps it, when that export failed).</summary>
+    internal static void StopStreaming(bool keepFile = false) => s_streamer?.Stop(keepFile);
 
     /// <summary>
     /// Forgets everything recorded so far and recycles the buffer. For benchmarks, which record far

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -9,17 +10,32 @@ using MemScopeTrace.Model;
 namespace MemScopeRuntime.Capture;
 
 /// <summary>
-/// The file full chunks are streamed to (MEMSCOPE_STREAM): one .mscope Events block per chunk, with its CRC
-/// (docs/trace-format.md, "Spill file"), read back when a snapshot is taken. Only the stream writer appends; a
-/// snapshot takes a <see cref="Mark"/> under the writer's lock and reads up to it afterwards, while the writer goes on.
+/// The file full chunks are streamed to (MEMSCOPE_STREAM), and the flight recorder of a process that may never export:
+/// a .mscope header flagged "in progress", a Process block, then Sites, Types and Threads blocks as they become known
+/// and one Events block per chunk, each block one write with its CRC (docs/trace-format.md, "Spill file"). Whatever
+/// ends the process, the file is readable up to its last complete block. A snapshot takes a <see cref="Mark"/> under the
+/// writer's lock and reads the events up to it afterwards, while the writer goes on; only the stream writer appends.
 /// </summary>
 internal sealed class SpillFile : IDisposable
 {
+    /// <summary>This process, as the spill file's Process block records it.</summary>
+    private static SpillProcess ThisProcess()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return new SpillProcess(Environment.ProcessId, SpillProcess.StartOf(process), System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? process.ProcessName);
+    }
+
     private const int HeaderBytes = 8; // thread id, event count
     private static readonly int EventBytes = Marshal.SizeOf<TraceEvent>();
 
     private readonly FileStream _stream;
-    private readonly byte[] _payload = new byte[HeaderBytes + ChunkPool.ChunkBytes];
+    // One block (frame, payload, CRC) is built here and written in one call: a kill tears at most the block being written.
+    private readonly byte[] _block = new byte[TraceBlockFrame.Overhead + HeaderBytes + ChunkPool.ChunkBytes];
+    private readonly MemoryStream _metadata = new();
+    private readonly HashSet<int> _modulesWritten = new();
+    private int _sitesWritten = 1; // site ids start at 1
+    private int _typesWritten;
+    private int _threadsWritten;
     private long _committedBytes;
     private long _events;
 
@@ -62,7 +78,19 @@ internal sealed class SpillFile : IDisposable
                     // CreateNew is O_CREAT|O_EXCL: it fails on anything that exists, even a dangling symbolic link.
                     // Unbuffered: each chunk is one write, so an IO error surfaces at the chunk it concerns.
                     var stream = new FileStream(candidate, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-                    return new SpillFile(candidate, stream);
+                    var file = new SpillFile(candidate, stream);
+                    try
+                    {
+                        file.WriteBeginning();
+                    }
+                    catch (IOException)
+                    {
+                        // Created but not even its first block fits (a full disk): it is ours, so it goes.
+                        file.Dispose();
+                        File.Delete(candidate);
+                        throw;
+                    }
+                    return file;
                 }
                 catch (IOException) when (Exists(candidate) && nameIsOurs && n <= 100)
                 {
@@ -72,25 +100,138 @@ internal sealed class SpillFile : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            Diagnostics.Warn(Exists(candidate)
-                ? $"MEMSCOPE_STREAM: '{candidate}' already exists; MemScope streams only into a new file of its own and never overwrites one. Not streaming: recording stays in memory."
-                : $"MEMSCOPE_STREAM: cannot create '{candidate}' ({e.Message.ReplaceLineEndings(" ")}). Not streaming: recording stays in memory.");
+            Diagnostics.Warn(!Exists(candidate)
+                ? $"MEMSCOPE_STREAM: cannot create '{candidate}' ({e.Message.ReplaceLineEndings(" ")}). Not streaming: recording stays in memory."
+                : File.Exists(candidate) && SpillProcesses.OfEnded(candidate) is { } ended
+                ? $"MEMSCOPE_STREAM: '{candidate}' holds the recording of process {ended.Id} ({ended.Name}), which ended without exporting; `memscope summary` reads it, then remove it. Not streaming: recording stays in memory."
+                : $"MEMSCOPE_STREAM: '{candidate}' already exists; MemScope streams only into a new file of its own and never overwrites one. Not streaming: recording stays in memory.");
             return null;
         }
     }
 
     private static bool Exists(string path) => System.IO.Path.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
+    /// <summary>The header and the Process block: who is recording, so that a later process can tell whether it still is.</summary>
+    private void WriteBeginning()
+    {
+        Span<byte> header = stackalloc byte[TraceFile.HeaderSize];
+        TraceFile.WriteHeader(header, TraceFile.InProgressFlag, RuntimeSettings.SampleOneIn, Session.StartTimestamp, Session.StartedAt);
+        _metadata.SetLength(0);
+        _metadata.Write(header);
+        _metadata.Write(stackalloc byte[8]); // the block's frame, filled below
+        using (var body = new BinaryWriter(_metadata, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var process = ThisProcess();
+            body.Write(process.Id);
+            body.Write(process.StartedAtUnixMs);
+            TraceFile.WriteString(body, process.Name);
+        }
+        var bytes = _metadata.GetBuffer().AsSpan(0, (int)_metadata.Length);
+        int payload = bytes.Length - TraceFile.HeaderSize - 8;
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[TraceFile.HeaderSize..], (uint)TraceBlock.Process);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[(TraceFile.HeaderSize + 4)..], (uint)payload);
+        _metadata.Write(stackalloc byte[4]);
+        bytes = _metadata.GetBuffer().AsSpan(0, (int)_metadata.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes[^4..], Crc32.Compute(bytes.Slice(TraceFile.HeaderSize + 8, payload)));
+        _stream.Write(bytes);
+        _committedBytes = bytes.Length;
+    }
+
     public void Append(EventChunk chunk)
     {
         int count = Volatile.Read(ref chunk.Count);
         int length = HeaderBytes + count * EventBytes;
-        BinaryPrimitives.WriteInt32LittleEndian(_payload, chunk.Owner.ThreadId);
-        BinaryPrimitives.WriteInt32LittleEndian(_payload.AsSpan(4), count);
-        MemoryMarshal.AsBytes(chunk.Events.AsSpan(0, count)).CopyTo(_payload.AsSpan(HeaderBytes));
-        TraceBlockFrame.Write(_stream, TraceBlock.Events, _payload.AsSpan(0, length));
-        _committedBytes += TraceBlockFrame.Overhead + length;
+        var payload = _block.AsSpan(8, length);
+        BinaryPrimitives.WriteInt32LittleEndian(payload, chunk.Owner.ThreadId);
+        BinaryPrimitives.WriteInt32LittleEndian(payload[4..], count);
+        MemoryMarshal.AsBytes(chunk.Events.AsSpan(0, count)).CopyTo(payload[HeaderBytes..]);
+        WriteBlock(TraceBlock.Events, _block, length);
         Volatile.Write(ref _events, _events + count);
+    }
+
+    /// <summary>
+    /// Sites of modules registered, types identified and threads seen since the last call, each as a block, so that the
+    /// events after them can be read with names even if the process never exports. Cheap when nothing is new: two
+    /// integer reads (threads only when <paramref name="threads"/> is given, by the writer's periodic sweep).
+    /// </summary>
+    public void WriteWhatIsNew(List<ThreadLog>? threads)
+    {
+        if (Sites.ModuleRegistry.NextSite != _sitesWritten)
+            WriteNewSites();
+        if (Identity.TypeRegistry.HighestId != _typesWritten)
+            WriteNewTypes();
+        if (threads is not null && threads.Count > _threadsWritten)
+        {
+            var added = threads.GetRange(_threadsWritten, threads.Count - _threadsWritten).ConvertAll(t => new RecordedThread(t.ThreadId, t.ThreadName));
+            WriteMetadata(TraceBlock.Threads, body => TraceFile.WriteThreads(body, added));
+            _threadsWritten = threads.Count;
+        }
+    }
+
+    private void WriteNewSites()
+    {
+        foreach (var module in Sites.ModuleRegistry.Snapshot())
+        {
+            if (module.SiteCount == 0 || !_modulesWritten.Add(module.FirstSite))
+                continue;
+            _sitesWritten += module.SiteCount;
+            SiteTable table;
+            try
+            {
+                table = Sites.SiteTableLoader.Load(new[] { module });
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
+            {
+                // The export will meet the same table and say so; here the events go on without its names.
+                Diagnostics.Fault(e);
+                continue;
+            }
+            WriteMetadata(TraceBlock.Sites, body => TraceFile.WriteSites(body, table));
+        }
+    }
+
+    private void WriteNewTypes()
+    {
+        var types = new List<TypeInfo>();
+        int highest = Identity.TypeRegistry.HighestId;
+        // Ids are handed out before their type is stored: stop at the first not yet visible, and take it next time.
+        for (int id = _typesWritten + 1; id <= highest && Identity.TypeRegistry.TypeOf(id) is { } type; id++)
+        {
+            try
+            {
+                types.Add(Identity.TypeDescriptions.Of(id, type));
+            }
+            catch (Exception e) when (e is TypeLoadException or NotSupportedException or FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                // A type reflection cannot describe: its objects are named type#id, and the fault is counted.
+                Diagnostics.Fault(e);
+                types.Add(TypeInfo.Unknown(id));
+            }
+        }
+        if (types.Count == 0)
+            return;
+        WriteMetadata(TraceBlock.Types, body => TraceFile.WriteTypes(body, types));
+        _typesWritten += types.Count;
+    }
+
+    private void WriteMetadata(TraceBlock kind, Action<BinaryWriter> write)
+    {
+        _metadata.SetLength(0);
+        _metadata.Write(stackalloc byte[8]);
+        using (var body = new BinaryWriter(_metadata, System.Text.Encoding.UTF8, leaveOpen: true))
+            write(body);
+        _metadata.Write(stackalloc byte[4]);
+        WriteBlock(kind, _metadata.GetBuffer(), (int)_metadata.Length - TraceBlockFrame.Overhead);
+    }
+
+    /// <summary>Fills in the frame and CRC around <paramref name="length"/> bytes of payload at offset 8 of <paramref name="block"/> and writes it whole.</summary>
+    private void WriteBlock(TraceBlock kind, byte[] block, int length)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(block, (uint)kind);
+        BinaryPrimitives.WriteUInt32LittleEndian(block.AsSpan(4), (uint)length);
+        BinaryPrimitives.WriteUInt32LittleEndian(block.AsSpan(8 + length), Crc32.Compute(block.AsSpan(8, length)));
+        _stream.Write(block, 0, length + TraceBlockFrame.Overhead);
+        _committedBytes += TraceBlockFrame.Overhead + length;
     }
 
     /// <summary>What the file holds at this moment; blocks are only ever appended, so everything up to it stays as it is.</summary>
@@ -104,8 +245,8 @@ internal sealed class SpillFile : IDisposable
     public int ReadBack(SpillMark mark, RecordedEvent[] into, int start)
     {
         int next = start;
-        long offset = 0;
-        var payload = new byte[_payload.Length]; // not the writer's buffer: the writer may be using it
+        long offset = TraceFile.HeaderSize;
+        var payload = new byte[HeaderBytes + ChunkPool.ChunkBytes]; // not the writer's buffer: the writer may be using it
         try
         {
             Span<byte> frame = stackalloc byte[8];
@@ -114,6 +255,11 @@ internal sealed class SpillFile : IDisposable
                 ReadExactly(frame, offset);
                 var kind = (TraceBlock)BinaryPrimitives.ReadUInt32LittleEndian(frame);
                 uint length = BinaryPrimitives.ReadUInt32LittleEndian(frame[4..]);
+                if (kind is TraceBlock.Process or TraceBlock.Sites or TraceBlock.Types or TraceBlock.Threads && offset + TraceBlockFrame.Overhead + length <= mark.Bytes)
+                {
+                    offset += TraceBlockFrame.Overhead + length; // what names the events: a snapshot takes it from this process
+                    continue;
+                }
                 if (kind != TraceBlock.Events || length < HeaderBytes || length > payload.Length)
                     throw new InvalidDataException($"{Path}: spill block at byte {offset} is corrupt.");
                 var body = payload.AsSpan(0, (int)length);

@@ -41,4 +41,7 @@ internal static class TypeRegistry
         }
         return types;
     }
+
+    /// <summary>The highest id given so far; ids run from 1 (an id's type may be visible through <see cref="TypeOf"/> a moment later).</summary>
+    public static int HighestId => Volatile.Read(ref s_next);
 }

@@ -24,6 +24,9 @@ internal static class ModuleRegistry
     }
 
     public static List<RegisteredModule> Snapshot() => s_modules.Snapshot();
+
+    /// <summary>Changes whenever a module registers (with sites): a cheap way to notice one.</summary>
+    public static int NextSite => Volatile.Read(ref s_nextSite);
 }
 
 internal sealed record RegisteredModule(Assembly Assembly, int FirstSite, int SiteCount);

@@ -12,4 +12,6 @@ internal enum TraceBlock : uint
     End = 6,
     SystemAllocations = 7,
     Activities = 8,
+    /// <summary>Spill files only, their first block: the process that is recording (to tell a dead one's file from a live one's).</summary>
+    Process = 9,
 }

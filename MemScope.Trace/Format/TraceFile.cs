@@ -21,6 +21,9 @@ public static class TraceFile
     internal static readonly byte[] Magic = "MSCOPE\0\0"u8.ToArray();
     internal const int HeaderSize = 40;
 
+    /// <summary>Header flag: a spill file, the recording of a process still running or that ended without exporting (no End block).</summary>
+    internal const ushort InProgressFlag = 1;
+
     public static void Write(Recording recording, string path) =>
         AtomicFile.Write(path, stream =>
         {
@@ -62,10 +65,14 @@ public static class TraceFile
         {
             throw new TraceFormatException($"{path}: no such file.");
         }
-        return TraceReader.Read(bytes, path);
+        var recording = TraceReader.Read(bytes, path);
+        // A spill file: is its process still writing it (it holds the file's lock), or did it end without exporting?
+        if (recording.Recovery is { } recovery)
+            recording.Recovery = recovery with { ProcessStillRunning = SpillProcesses.OfEnded(path) is null };
+        return recording;
     }
 
-    private static void WriteSites(BinaryWriter body, SiteTable sites)
+    internal static void WriteSites(BinaryWriter body, SiteTable sites)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -97,7 +104,7 @@ public static class TraceFile
         body.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteTypes(BinaryWriter body, IEnumerable<TypeInfo> types)
+    internal static void WriteTypes(BinaryWriter body, IEnumerable<TypeInfo> types)
     {
         var list = types.ToList();
         body.Write(list.Count);
@@ -115,7 +122,7 @@ public static class TraceFile
         }
     }
 
-    private static void WriteThreads(BinaryWriter body, IReadOnlyList<RecordedThread> threads)
+    internal static void WriteThreads(BinaryWriter body, IReadOnlyList<RecordedThread> threads)
     {
         body.Write(threads.Count);
         foreach (var thread in threads)
@@ -203,6 +210,18 @@ public static class TraceFile
         body.Write(bytes);
     }
 
+    /// <summary>The 40-byte header (docs/trace-format.md), shared by traces and spill files.</summary>
+    internal static void WriteHeader(Span<byte> header, ushort flags, int sampleOneIn, long startTimestamp, DateTimeOffset startedAt)
+    {
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], flags);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)sampleOneIn);
+        BinaryPrimitives.WriteInt64LittleEndian(header[16..], System.Diagnostics.Stopwatch.Frequency);
+        BinaryPrimitives.WriteInt64LittleEndian(header[24..], startTimestamp);
+        BinaryPrimitives.WriteInt64LittleEndian(header[32..], startedAt.ToUnixTimeMilliseconds());
+    }
+
     private sealed class TraceWriter
     {
         private readonly Stream _stream;
@@ -213,13 +232,7 @@ public static class TraceFile
         public void Header(Recording recording)
         {
             Span<byte> header = stackalloc byte[HeaderSize];
-            Magic.CopyTo(header);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], FormatVersion);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)recording.SampleOneIn);
-            BinaryPrimitives.WriteInt64LittleEndian(header[16..], System.Diagnostics.Stopwatch.Frequency);
-            BinaryPrimitives.WriteInt64LittleEndian(header[24..], recording.StartTimestamp);
-            BinaryPrimitives.WriteInt64LittleEndian(header[32..], recording.StartedAt.ToUnixTimeMilliseconds());
+            WriteHeader(header, flags: 0, recording.SampleOneIn, recording.StartTimestamp, recording.StartedAt);
             _stream.Write(header);
         }
 

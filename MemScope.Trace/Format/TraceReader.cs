@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,8 @@ internal static class TraceReader
         int version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
         if (version != TraceFile.FormatVersion)
             throw new TraceFormatException($"{path}: trace format version {version}; this memscope reads version {TraceFile.FormatVersion}.");
+        // A spill file (docs/trace-format.md): a recording in progress, read up to its last complete block.
+        bool inProgress = (BinaryPrimitives.ReadUInt16LittleEndian(header[10..]) & TraceFile.InProgressFlag) != 0;
         uint sampleOneIn = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
         long frequency = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
         long startTimestamp = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
@@ -41,22 +44,30 @@ internal static class TraceReader
         List<AllocationSample>? allocations = null;
         var activities = new List<ActivityInfo>();
         long? dropped = null, faults = 0, expectedEvents = 0;
+        (int Id, long StartedAt, string? Name)? process = null;
 
         int offset = TraceFile.HeaderSize;
         int blockNumber = 0;
         while (offset < bytes.Length)
         {
             blockNumber++;
-            if (bytes.Length - offset < 12)
-                throw Truncated(path, offset);
-            var kind = (TraceBlock)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset));
-            uint length = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset + 4));
-            if (length > bytes.Length - offset - 12)
+            // A spill file ends wherever its process stopped: a block cut short (or torn) ends the recovered recording.
+            bool cut = bytes.Length - offset < 12;
+            var kind = cut ? default : (TraceBlock)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset));
+            uint length = cut ? 0 : BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset + 4));
+            cut = cut || length > bytes.Length - offset - 12;
+            if (cut && inProgress && process is not null)
+                break;
+            if (cut)
                 throw Truncated(path, offset);
             var payload = bytes.AsSpan(offset + 8, (int)length);
             uint checksum = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset + 8 + (int)length));
+            if (Crc32.Compute(payload) != checksum && inProgress && process is not null)
+                break;
             if (Crc32.Compute(payload) != checksum)
                 throw new TraceFormatException($"{path}: block {blockNumber} at byte {offset} is corrupt (checksum mismatch).");
+            if (inProgress && (process is null) != (kind == TraceBlock.Process))
+                throw new TraceFormatException($"{path}: block {blockNumber} at byte {offset}: a spill file starts with one Process block.");
             offset += 12 + (int)length;
 
             var reader = new PayloadReader(payload, path, blockNumber);
@@ -69,6 +80,7 @@ internal static class TraceReader
                 case TraceBlock.GcSamples: ReadGcSamples(ref reader, samples); break;
                 case TraceBlock.Activities: ReadActivities(ref reader, activities); break;
                 case TraceBlock.SystemAllocations: ReadSystemAllocations(ref reader, allocations ??= new List<AllocationSample>()); break;
+                case TraceBlock.Process: process = (reader.Int32(), reader.Int64(), reader.String()); break;
                 case TraceBlock.End:
                     dropped = reader.Int64();
                     faults = reader.Int64();
@@ -81,6 +93,15 @@ internal static class TraceReader
                 break;
         }
 
+        Recovery? recovery = null;
+        if (dropped is null && inProgress && process is { } p)
+        {
+            // No End block: nothing counted drops or faults, and every event read is all there is.
+            dropped = 0;
+            expectedEvents = events.Count;
+            long last = events.Count == 0 ? startTimestamp : events.Max(e => e.Timestamp);
+            recovery = new Recovery(p.Id, p.Name, ProcessStillRunning: false, events.Count, last, offset, bytes.Length);
+        }
         if (dropped is null)
             throw Truncated(path, bytes.Length);
         if (expectedEvents != events.Count)
@@ -95,7 +116,10 @@ internal static class TraceReader
             TimestampFrequency = frequency,
             SampleOneIn = Math.Max(1, (int)sampleOneIn),
         };
-        return new Recording(snapshot, new SiteTable(sites), startTimestamp, DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs), faults ?? 0);
+        return new Recording(snapshot, new SiteTable(sites), startTimestamp, DateTimeOffset.FromUnixTimeMilliseconds(startedAtMs), faults ?? 0)
+        {
+            Recovery = recovery,
+        };
     }
 
     private static TraceFormatException Truncated(string path, int offset) =>

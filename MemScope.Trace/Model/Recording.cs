@@ -49,6 +49,9 @@ public sealed class Recording
     public DateTimeOffset StartedAt { get; }
     public long InternalFaults { get; }
 
+    /// <summary>Set when this recording was read from a spill file (a process still recording, or one that ended without exporting).</summary>
+    public Recovery? Recovery { get; internal set; }
+
     /// <summary>The part of this recording from <paramref name="timestamp"/> on: what a scope or checkpoint saw.</summary>
     public Recording Since(long timestamp)
     {

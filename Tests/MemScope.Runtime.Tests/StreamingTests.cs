@@ -260,6 +260,35 @@ public class StreamingTests
         }
     }
 
+    [Theory]
+    [InlineData(256, true, 25L << 30, 256)]              // a sane value on a 25 GB machine: kept
+    [InlineData(999_999_999, true, 25L << 30, 6400)]     // capped at a quarter of what the process may use
+    [InlineData(256, false, 512L << 20, 128)]            // the default in a 512 MB container: capped, silently
+    [InlineData(1024, true, 0, 1024)]                    // the available memory unknown: nothing to cap against
+    [InlineData(int.MaxValue, true, 2L << 20, 1)]        // never below 1 MB
+    public void An_absurd_buffer_bound_is_capped_at_a_quarter_of_the_memory_the_process_may_use(int requested, bool fromEnvironment, long available, int expected)
+    {
+        Assert.Equal(expected, RuntimeSettings.CapBufferMegabytes(requested, fromEnvironment, available));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task MEMSCOPE_MAX_BUFFER_MB_999999999_is_capped_with_one_warning_and_the_buffer_stays_within_the_cap()
+    {
+        // A 512 MB GC heap limit makes the memory the host may use known here: 512 MB, so the cap is 128 MB.
+        var limited = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x20000000" };
+
+        var run = await Task.Run(() => HostRun.Start("record 2 100000 1 4000000", bufferMegabytes: 999_999_999, environment: limited));
+        var sane = await Task.Run(() => HostRun.Start("record 2 100000 1 4000000", bufferMegabytes: 100, environment: limited));
+
+        Assert.Equal("MemScope: MEMSCOPE_MAX_BUFFER_MB=999999999 is more than a quarter of the 512 MB this process may use; using 128 MB.",
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(128 << 20, run["bufferLimitBytes"]);
+        Assert.Equal(200_000, run["kept"]);
+        Assert.Equal(0, run["faults"]);
+        Assert.Empty(sane.Error);
+        Assert.Equal(100 << 20, sane["bufferLimitBytes"]);
+    }
+
     [Fact]
     public void The_chunk_pool_allocates_no_more_arrays_than_its_bound_and_hands_returned_ones_out_again()
     {
