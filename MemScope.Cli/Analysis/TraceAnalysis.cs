@@ -30,7 +30,12 @@ internal sealed class TraceAnalysis
     public static TraceAnalysis Load(CliConsole console, string traceOrDirectory, string? baseName = null)
     {
         string path = TraceLocator.Resolve(traceOrDirectory, baseName);
-        return Progress.Run(console, $"Analyzing {System.IO.Path.GetFileName(path)}…", () => Analyze(path, TraceFile.Read(path)));
+        return Progress.Run(console, $"Analyzing {System.IO.Path.GetFileName(path)}…", () =>
+        {
+            var recording = TraceFile.Read(path);
+            TraceLimits.Check(recording, path);
+            return Analyze(path, recording);
+        });
     }
 
     public static TraceAnalysis Analyze(string path, MemScopeRuntime.Recording.Recording recording)

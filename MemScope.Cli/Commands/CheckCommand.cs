@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using MemScopeCli.Analysis;
 using MemScopeRuntime.Analysis;
@@ -41,34 +40,33 @@ internal static class CheckCommand
         if (selected.Contains("growth") && analysis.Patterns is null)
             throw new CliException("--fail-on growth: not available, this runtime has no pattern analysis (growth trends); check leaks,violations only.");
 
-        var output = console.Out;
         var problems = new List<string>();
         if (selected.Contains("leaks"))
-            problems.AddRange(Section(output, "leak", analysis.Lifecycle.Leaks.Select(l => l.Describe()).ToList()));
+            problems.AddRange(Section(console, "leak", analysis.Lifecycle.Leaks.Select(l => l.Describe()).ToList()));
         if (selected.Contains("violations"))
-            problems.AddRange(Section(output, "violation", analysis.Lifecycle.Violations.Select(Describe).ToList()));
+            problems.AddRange(Section(console, "violation", analysis.Lifecycle.Violations.Select(Describe).ToList()));
         if (selected.Contains("growth"))
-            problems.AddRange(Section(output, "growing type", analysis.Patterns!.GrowthByType.Select(g => Describe(g, analysis.Patterns.GrowthBySite)).ToList()));
+            problems.AddRange(Section(console, "growing type", analysis.Patterns!.GrowthByType.Select(g => Describe(g, analysis.Patterns.GrowthBySite)).ToList()));
 
         string checkedKinds = string.Join(",", Kinds.Where(selected.Contains));
         var counts = Kinds.Where(selected.Contains).Select(kind => Count(analysis, kind)).ToList();
         if (problems.Count == 0)
         {
-            output.WriteLine($"memscope check: OK — {analysis.Name}: {string.Join(", ", counts)} (fail-on: {checkedKinds})");
+            console.Line($"memscope check: OK — {analysis.Name}: {string.Join(", ", counts)} (fail-on: {checkedKinds})");
             return ExitCodes.Ok;
         }
-        output.WriteLine($"memscope check: FAILED — {analysis.Name}: {string.Join(", ", counts)} (fail-on: {checkedKinds})");
+        console.Line($"memscope check: FAILED — {analysis.Name}: {string.Join(", ", counts)} (fail-on: {checkedKinds})");
         return ExitCodes.Found;
     }
 
     /// <summary>Writes "N things:" and one indented line per problem; returns the problems.</summary>
-    private static List<string> Section(TextWriter output, string noun, List<string> lines)
+    private static List<string> Section(CliConsole console, string noun, List<string> lines)
     {
         if (lines.Count == 0)
             return lines;
-        output.WriteLine($"{Plural(lines.Count, noun)}:");
+        console.Line($"{Plural(lines.Count, noun)}:");
         foreach (var line in lines)
-            output.WriteLine("  - " + line);
+            console.Line("  - " + line);
         return lines;
     }
 

@@ -36,11 +36,11 @@ internal static class DiffCommand
     private static void Render(IAnsiConsole output, TraceAnalysis a, TraceAnalysis b, RunComparison diff, int top)
     {
         // Paths go on their own lines: a table title wider than its table is cut off.
-        output.WriteLine($"a: {a.Name} ({a.Path})");
-        output.WriteLine($"b: {b.Name} ({b.Path})");
+        Tables.Line(output, $"a: {a.Name} ({a.Path})");
+        Tables.Line(output, $"b: {b.Name} ({b.Path})");
         var paths = SourcePaths.Of(a.Recording, b.Recording);
         if (paths.Root.Length > 0)
-            output.WriteLine($"source files under {paths.Root}");
+            Tables.Line(output, $"source files under {paths.Root}");
         var totals = Tables.Create("Totals (a → b)", "what", ">a", ">b", ">change");
         Row(totals, "tracked objects", a.Totals.Objects, b.Totals.Objects);
         Row(totals, "tracked bytes", a.Totals.Bytes, b.Totals.Bytes);

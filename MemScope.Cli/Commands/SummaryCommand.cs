@@ -30,9 +30,9 @@ internal static class SummaryCommand
     {
         // The path goes on its own line: a table title wider than its table is cut off.
         var paths = SourcePaths.Of(analysis.Recording);
-        output.WriteLine($"{analysis.Name} ({analysis.Path})");
+        Tables.Line(output, $"{analysis.Name} ({analysis.Path})");
         if (paths.Root.Length > 0)
-            output.WriteLine($"source files under {paths.Root}");
+            Tables.Line(output, $"source files under {paths.Root}");
         output.Write(Totals(analysis));
         output.Write(Leaks(analysis, paths));
         output.Write(Violations(analysis, paths));

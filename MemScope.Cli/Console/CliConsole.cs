@@ -29,6 +29,12 @@ internal sealed class CliConsole
 
     public IAnsiConsole Ansi { get; }
 
+    /// <summary>One line of the result on stdout; text from a trace or the user is escaped (<see cref="TerminalText"/>).</summary>
+    public void Line(string text) => Out.WriteLine(TerminalText.Escape(text));
+
+    /// <summary>One line on stderr, escaped the same way.</summary>
+    public void ErrorLine(string text) => Error.WriteLine(TerminalText.Escape(text));
+
     public static CliConsole ForProcess()
     {
         bool terminal = !Console.IsOutputRedirected;

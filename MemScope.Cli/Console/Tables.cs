@@ -5,13 +5,14 @@ namespace MemScopeCli;
 
 /// <summary>
 /// Spectre tables whose cells are plain text: type names like List&lt;int&gt; and paths with [brackets] would
-/// otherwise be read as markup, so every cell is escaped here and nowhere else.
+/// otherwise be read as markup, and names from a trace may hold terminal controls, so every title and cell is
+/// escaped here (<see cref="TerminalText"/>, then markup) and nowhere else.
 /// </summary>
 internal static class Tables
 {
     public static Table Create(string title, params string[] columns)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Escape(title))) };
         table.Border(TableBorder.Rounded);
         foreach (var column in columns)
         {
@@ -26,5 +27,8 @@ internal static class Tables
     }
 
     public static void Row(Table table, params string[] cells) =>
-        table.AddRow(cells.Select(c => new Markup(Markup.Escape(c))).ToArray());
+        table.AddRow(cells.Select(c => new Markup(Markup.Escape(TerminalText.Escape(c)))).ToArray());
+
+    /// <summary>A line of plain text above or between tables, escaped like a cell.</summary>
+    public static void Line(IAnsiConsole output, string text) => output.WriteLine(TerminalText.Escape(text));
 }

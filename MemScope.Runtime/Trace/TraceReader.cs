@@ -142,7 +142,7 @@ internal static class TraceReader
             string name = reader.String() ?? $"type#{id}";
             string? definition = reader.String();
             string? element = reader.String();
-            int argumentCount = reader.UInt16();
+            int argumentCount = reader.Fits(reader.UInt16(), minimumBytesEach: 4);
             var arguments = new string[argumentCount];
             for (int a = 0; a < argumentCount; a++)
                 arguments[a] = reader.String() ?? "?";
@@ -235,9 +235,11 @@ internal static class TraceReader
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
 
         /// <summary>An element count that the rest of the block can actually hold, so garbage cannot ask for billions.</summary>
-        public int Count(int minimumBytesEach)
+        public int Count(int minimumBytesEach) => Fits(Int32(), minimumBytesEach);
+
+        /// <summary>A count already read, checked like <see cref="Count"/> before anything is allocated for it.</summary>
+        public int Fits(int count, int minimumBytesEach)
         {
-            int count = Int32();
             if (count < 0 || (long)count * minimumBytesEach > _data.Length - _position)
                 throw new TraceFormatException($"{_path}: block {_block} is corrupt (count {count} does not fit).");
             return count;
