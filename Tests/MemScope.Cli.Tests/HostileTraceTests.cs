@@ -49,6 +49,9 @@ public sealed class HostileTraceTests(SampleTraces samples, ITestOutputHelper lo
                 runs.Add(["html", path, "-o", Path.Combine(work, "page.html")]);
                 runs.Add(["report", path, "-o", Path.Combine(work, "report"), "--format", "json,svg"]);
                 runs.Add(["diff", valid, path]);
+                runs.Add(["check", path, "--format", "sarif", "--fail-on", "leaks,violations,growth"]);
+                runs.Add(["check", path, "--format", "junit"]);
+                runs.Add(["check", path, "--format", "json"]);
             }
             foreach (var args in runs)
             {
