@@ -45,6 +45,15 @@ internal sealed class TraceImage
 
     public TraceImageBlock Block(uint kind) => Blocks.First(b => b.Kind == kind);
 
+    /// <summary>Rewrites the site table (a JSON array of sites) in place.</summary>
+    public TraceImage WithSites(Action<System.Text.Json.Nodes.JsonArray> change)
+    {
+        var sites = System.Text.Json.Nodes.JsonNode.Parse(Block(Sites).Payload)!.AsArray();
+        change(sites);
+        Block(Sites).Payload = System.Text.Encoding.UTF8.GetBytes(sites.ToJsonString());
+        return this;
+    }
+
     /// <summary>Sets the End block's event count to what the Events blocks declare, so the reader's last check passes.</summary>
     public TraceImage WithConsistentEventCount()
     {
