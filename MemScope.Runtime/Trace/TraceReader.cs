@@ -177,7 +177,7 @@ internal static class TraceReader
             long index = reader.Int64();
             int generation = reader.Int32();
             double lastPause = reader.Double(), totalPause = reader.Double();
-            var generations = new GenerationSample[reader.Byte()];
+            var generations = new GenerationSample[reader.Fits(reader.Byte(), minimumBytesEach: 20)];
             for (int g = 0; g < generations.Length; g++)
                 generations[g] = new GenerationSample(reader.String() ?? "?", reader.Int64(), reader.Int64());
             samples.Add(new GcSample(timestamp, allocatedNow, heap, committed, fragmented, totalAllocated, promoted, pinned,
