@@ -92,6 +92,18 @@ public sealed class ErrorHandlingTests(SampleTraces samples)
     }
 
     [Fact]
+    public void The_real_process_refuses_dev_zero_at_once_with_one_line()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+
+        var result = CliRun.AsProcess(samples.NewFolder(), "summary", "/dev/zero");
+
+        AssertOneLineError(result, "/dev/zero: not a MemScope trace");
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task A_named_pipe_is_refused_without_waiting_for_a_writer()
     {
         if (!OperatingSystem.IsLinux())
