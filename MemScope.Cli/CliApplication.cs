@@ -63,12 +63,23 @@ internal static class CliApplication
         {
             return Fail(console, e.Message);
         }
+        catch (Exception e)
+        {
+            // A fault of the tool itself, not of its input. Still one line: a stack trace in a CI log buries the
+            // answer, and would print names from the trace unescaped. MEMSCOPE_DEBUG=1 adds where it happened.
+            if (Environment.GetEnvironmentVariable("MEMSCOPE_DEBUG") == "1")
+            {
+                foreach (var line in e.ToString().Split('\n'))
+                    console.ErrorLine(line.TrimEnd('\r'));
+            }
+            return Fail(console, $"internal error ({e.GetType().Name}: {e.Message}); please report it with the trace (MEMSCOPE_DEBUG=1 shows where it happened).");
+        }
     }
 
     private static int Fail(CliConsole console, string message)
     {
         // One line even when a message from the OS spans several: CI logs and tests read it as a single error.
-        console.Error.WriteLine("memscope: " + message.ReplaceLineEndings(" ").Trim());
+        console.ErrorLine("memscope: " + message.ReplaceLineEndings(" ").Trim());
         return ExitCodes.Error;
     }
 }

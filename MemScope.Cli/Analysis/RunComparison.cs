@@ -18,21 +18,30 @@ internal sealed record AllocationChange(string TypeName, string? Site, Allocatio
 }
 
 /// <summary>
-/// What changed from run a to run b: leaks matched by <see cref="LeakIdentity"/> (as multisets, so a leak that
-/// happens twice as often shows up as new), and allocations by type and by file:line.
+/// What changed from run a to run b: leaks and violations matched by what they are (<see cref="FindingIdentity"/>:
+/// kind, method, variable, type — never the line, an object id or an address), as multisets, so a leak that happens
+/// twice as often shows up once as new; and allocations by type and by allocation site, a site again known by its
+/// method, type and variable rather than its line, so code moving down a file changes nothing.
 /// </summary>
 internal sealed class RunComparison
 {
-    private RunComparison(IReadOnlyList<Leak> newLeaks, IReadOnlyList<Leak> removedLeaks, IReadOnlyList<AllocationChange> byType, IReadOnlyList<AllocationChange> bySite)
+    private RunComparison(
+        IReadOnlyList<Finding> newLeaks, IReadOnlyList<Finding> removedLeaks,
+        IReadOnlyList<Finding> newViolations, IReadOnlyList<Finding> removedViolations,
+        IReadOnlyList<AllocationChange> byType, IReadOnlyList<AllocationChange> bySite)
     {
         NewLeaks = newLeaks;
         RemovedLeaks = removedLeaks;
+        NewViolations = newViolations;
+        RemovedViolations = removedViolations;
         ByType = byType;
         BySite = bySite;
     }
 
-    public IReadOnlyList<Leak> NewLeaks { get; }
-    public IReadOnlyList<Leak> RemovedLeaks { get; }
+    public IReadOnlyList<Finding> NewLeaks { get; }
+    public IReadOnlyList<Finding> RemovedLeaks { get; }
+    public IReadOnlyList<Finding> NewViolations { get; }
+    public IReadOnlyList<Finding> RemovedViolations { get; }
 
     /// <summary>Types whose bytes or counts changed, largest growth first.</summary>
     public IReadOnlyList<AllocationChange> ByType { get; }
@@ -40,28 +49,37 @@ internal sealed class RunComparison
     /// <summary>Allocation sites whose bytes or counts changed, largest growth first.</summary>
     public IReadOnlyList<AllocationChange> BySite { get; }
 
-    public static RunComparison Of(LifecycleReport a, LifecycleReport b) => new(
-        Unmatched(b.Leaks, a.Leaks),
-        Unmatched(a.Leaks, b.Leaks),
-        Changes(AllocationTotals.ByType(a.Objects), AllocationTotals.ByType(b.Objects)),
-        Changes(AllocationTotals.BySite(a.Objects), AllocationTotals.BySite(b.Objects)));
-
-    /// <summary>The leaks of <paramref name="side"/> left over after each is paired with an equal one of <paramref name="other"/>.</summary>
-    private static List<Leak> Unmatched(IEnumerable<Leak> side, IEnumerable<Leak> other)
+    public static RunComparison Of(LifecycleReport a, LifecycleReport b)
     {
-        var available = other.GroupBy(LeakIdentity.Of).ToDictionary(g => g.Key, g => g.Count());
-        var unmatched = new List<Leak>();
-        foreach (var leak in side)
+        var leaksA = a.Leaks.Select(Finding.Of).ToList();
+        var leaksB = b.Leaks.Select(Finding.Of).ToList();
+        var violationsA = a.Violations.Select(Finding.Of).ToList();
+        var violationsB = b.Violations.Select(Finding.Of).ToList();
+        return new RunComparison(
+            Unmatched(leaksB, leaksA),
+            Unmatched(leaksA, leaksB),
+            Unmatched(violationsB, violationsA),
+            Unmatched(violationsA, violationsB),
+            Changes(AllocationTotals.ByType(a.Objects), AllocationTotals.ByType(b.Objects)),
+            Changes(AllocationTotals.BySiteIdentity(a.Objects), AllocationTotals.BySiteIdentity(b.Objects)));
+    }
+
+    /// <summary>The findings of <paramref name="side"/> left over after each is paired with one of the same identity in <paramref name="other"/>.</summary>
+    private static List<Finding> Unmatched(IEnumerable<Finding> side, IEnumerable<Finding> other)
+    {
+        var available = other.GroupBy(f => f.Identity).ToDictionary(g => g.Key, g => g.Count());
+        var unmatched = new List<Finding>();
+        foreach (var finding in side)
         {
-            var identity = LeakIdentity.Of(leak);
-            if (available.TryGetValue(identity, out int count) && count > 0)
-                available[identity] = count - 1;
+            if (available.TryGetValue(finding.Identity, out int count) && count > 0)
+                available[finding.Identity] = count - 1;
             else
-                unmatched.Add(leak);
+                unmatched.Add(finding);
         }
         return unmatched;
     }
 
+    /// <summary>Totals matched by key; a change shows b's location when b has the site, else a's.</summary>
     private static List<AllocationChange> Changes(IReadOnlyList<AllocationTotal> before, IReadOnlyList<AllocationTotal> after)
     {
         var a = before.ToDictionary(t => t.Key, StringComparer.Ordinal);
@@ -71,8 +89,8 @@ internal sealed class RunComparison
             {
                 a.TryGetValue(key, out var x);
                 b.TryGetValue(key, out var y);
-                var any = (x ?? y)!;
-                return new AllocationChange(any.TypeName, any.Site, x, y);
+                var shown = (y ?? x)!;
+                return new AllocationChange(shown.TypeName, shown.Site, x, y);
             })
             .Where(c => c.BytesDelta != 0 || c.ObjectsDelta != 0)
             .OrderByDescending(c => c.BytesDelta).ThenByDescending(c => c.ObjectsDelta).ThenBy(c => c.Site ?? c.TypeName, StringComparer.Ordinal)

@@ -31,7 +31,12 @@ internal sealed class TraceAnalysis
     public static TraceAnalysis Load(CliConsole console, string traceOrDirectory, string? baseName = null)
     {
         string path = TraceLocator.Resolve(traceOrDirectory, baseName);
-        var analysis = Progress.Run(console, $"Analyzing {System.IO.Path.GetFileName(path)}…", () => Analyze(path, TraceFile.Read(path)));
+        var analysis = Progress.Run(console, $"Analyzing {System.IO.Path.GetFileName(path)}…", () =>
+        {
+            var recording = TraceFile.Read(path);
+            TraceLimits.Check(recording, path);
+            return Analyze(path, recording);
+        });
         // A spill file (MEMSCOPE_STREAM) of a process that never exported: say so before anything is read as a whole run.
         if (analysis.Recording.Recovery is { } recovery)
             console.Out.WriteLine(recovery.Describe(analysis.Recording));

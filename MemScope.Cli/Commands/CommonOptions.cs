@@ -20,16 +20,20 @@ internal static class CommonOptions
     /// A comma-separated choice ("leaks,violations"). Unknown words are a parse error (exit 2), so a typo in a CI
     /// script cannot silently turn a check off.
     /// </summary>
-    public static Option<string> List(string name, string description, string[] allowed, string defaults)
+    /// <param name="defaults">The value when the option is not given; null: no value (the option is then off).</param>
+    public static Option<string> List(string name, string description, string[] allowed, string? defaults)
     {
         var option = new Option<string>(name)
         {
             Description = $"{description} (comma-separated)",
-            DefaultValueFactory = _ => defaults,
             HelpName = string.Join(",", allowed),
         };
+        if (defaults is not null)
+            option.DefaultValueFactory = _ => defaults;
         option.Validators.Add(result =>
         {
+            if (result.Implicit && defaults is null)
+                return;
             string value = result.GetValueOrDefault<string>() ?? "";
             var unknown = Split(value).Where(v => !allowed.Contains(v)).ToList();
             if (unknown.Count > 0)

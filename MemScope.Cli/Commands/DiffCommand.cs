@@ -9,27 +9,44 @@ using MemScopeTrace.Model;
 namespace MemScopeCli.Commands;
 
 /// <summary>
-/// memscope diff: what run b does that run a did not — new and removed leaks, and growth by type and by
-/// allocation site. Informational (exit 0); `memscope check` on b is the gate.
+/// memscope diff: what run b does that run a did not — new and gone leaks and violations, matched by what they are
+/// (kind, method, variable, type), not by line, and the change by type and by allocation site. Informational (exit
+/// 0) unless --fail-on new-leaks or new-violations makes it a CI gate: exit 1 when b has any.
 /// </summary>
 internal static class DiffCommand
 {
+    private static readonly string[] FailOn = ["new-leaks", "new-violations"];
+
     public static Command Create(CliConsole console)
     {
         var before = CommonOptions.Trace("a", "The earlier run: a .mscope trace, or a report folder holding one");
         var after = CommonOptions.Trace("b", "The later run: a .mscope trace, or a report folder holding one");
         var top = CommonOptions.Top();
         top.Description = "Rows in the growth tables";
-        var command = new Command("diff", "Compare two runs: new leaks, removed leaks, growth by type and by allocation site (a → b)")
+        var failOn = CommonOptions.List("--fail-on", "Exit 1 when b has any of these that a has not (for CI); default: never", FailOn, defaults: null);
+        var command = new Command("diff", "Compare two runs: new and gone leaks and violations (matched by kind, method, variable and type, not by line), change by type and by allocation site (a → b)")
         {
-            before, after, top,
+            before, after, top, failOn,
         };
         command.SetAction(parse =>
         {
+            var selected = parse.GetValue(failOn) is { } value ? CommonOptions.Split(value).ToHashSet() : [];
             var a = TraceAnalysis.Load(console, parse.GetRequiredValue(before));
             var b = TraceAnalysis.Load(console, parse.GetRequiredValue(after));
-            Render(console.Ansi, a, b, RunComparison.Of(a.Lifecycle, b.Lifecycle), parse.GetValue(top));
-            return ExitCodes.Ok;
+            var diff = RunComparison.Of(a.Lifecycle, b.Lifecycle);
+            Render(console.Ansi, a, b, diff, parse.GetValue(top));
+
+            var failed = new List<string>();
+            if (selected.Contains("new-leaks") && diff.NewLeaks.Count > 0)
+                failed.Add(Plural(diff.NewLeaks.Count, "new leak"));
+            if (selected.Contains("new-violations") && diff.NewViolations.Count > 0)
+                failed.Add(Plural(diff.NewViolations.Count, "new violation"));
+            if (selected.Count > 0)
+                Tables.Line(console.Ansi, failed.Count > 0
+                    ? $"memscope diff: FAILED — {string.Join(", ", failed)} in {b.Name} (fail-on: {string.Join(",", FailOn.Where(selected.Contains))})"
+                    : $"memscope diff: OK — nothing new in {b.Name} (fail-on: {string.Join(",", FailOn.Where(selected.Contains))})",
+                    failed.Count > 0 ? Severity.Error : (Style?)null);
+            return failed.Count > 0 ? ExitCodes.Found : ExitCodes.Ok;
         });
         return command;
     }
@@ -37,11 +54,11 @@ internal static class DiffCommand
     private static void Render(IAnsiConsole output, TraceAnalysis a, TraceAnalysis b, RunComparison diff, int top)
     {
         // Paths go on their own lines: a table title wider than its table is cut off.
-        output.WriteLine($"a: {a.Name} ({a.Path})");
-        output.WriteLine($"b: {b.Name} ({b.Path})");
+        Tables.Line(output, $"a: {a.Name} ({a.Path})");
+        Tables.Line(output, $"b: {b.Name} ({b.Path})");
         var paths = SourcePaths.Of(a.Recording, b.Recording);
         if (paths.Root.Length > 0)
-            output.WriteLine($"source files under {paths.Root}");
+            Tables.Line(output, $"source files under {paths.Root}");
         var totals = Tables.Create("Totals (a → b)", "what", ">a", ">b", ">change");
         Row(totals, "tracked objects", a.Totals.Objects, b.Totals.Objects);
         Row(totals, "tracked bytes", a.Totals.Bytes, b.Totals.Bytes);
@@ -52,27 +69,41 @@ internal static class DiffCommand
         Row(totals, "violations", a.Totals.Violations, b.Totals.Violations);
         output.Write(totals);
 
-        output.Write(LeakTable($"New leaks in b ({diff.NewLeaks.Count})", diff.NewLeaks, paths));
-        output.Write(LeakTable($"Leaks gone in b ({diff.RemovedLeaks.Count})", diff.RemovedLeaks, paths));
-        output.Write(GrowthTable($"Change by type ({diff.ByType.Count} changed)", diff.ByType, top, paths, bySite: false));
-        output.Write(GrowthTable($"Change by allocation site ({diff.BySite.Count} changed)", diff.BySite, top, paths, bySite: true));
+        Findings(output, $"New leaks in b ({diff.NewLeaks.Count})", diff.NewLeaks, paths, isNew: true);
+        Findings(output, $"Leaks gone in b ({diff.RemovedLeaks.Count})", diff.RemovedLeaks, paths, isNew: false);
+        Findings(output, $"New violations in b ({diff.NewViolations.Count})", diff.NewViolations, paths, isNew: true);
+        Findings(output, $"Violations gone in b ({diff.RemovedViolations.Count})", diff.RemovedViolations, paths, isNew: false);
+        Growth(output, $"Change by type ({diff.ByType.Count} changed)", diff.ByType, top, paths, bySite: false);
+        Growth(output, $"Change by allocation site ({diff.BySite.Count} changed)", diff.BySite, top, paths, bySite: true);
     }
 
     private static void Row(Table table, string what, long a, long b) =>
         Tables.Row(table, what, Text.Count(a), Text.Count(b), Text.Signed(b - a));
 
-    private static Table LeakTable(string title, IReadOnlyList<Leak> leaks, SourcePaths paths)
+    /// <summary>A table of findings; with none, only its title as a line (no empty table).</summary>
+    private static void Findings(IAnsiConsole output, string title, IReadOnlyList<Finding> findings, SourcePaths paths, bool isNew)
     {
-        var table = Tables.Create(title, "kind", "type", "variable", ">bytes", "!created at");
-        foreach (var leak in leaks)
-            Tables.Row(table, leak.Kind, leak.TypeName, Text.Variable(leak.Variable), Text.Bytes(leak.Size), paths.Site(leak.CreatedAt));
-        if (leaks.Count == 0)
-            Tables.Row(table, "none", "", "", "", "");
-        return table;
+        if (findings.Count == 0)
+        {
+            Tables.Line(output, title);
+            return;
+        }
+        var table = Tables.Create(title, "kind", "type", "variable", "method", ">bytes", "!at (in the run it is in)");
+        foreach (var f in findings)
+        {
+            var kind = isNew ? new Cell(f.Kind, f.Level == "error" ? Severity.Error : Severity.Warning) : new Cell(f.Kind);
+            Tables.Row(table, kind, f.TypeName, Text.Variable(f.Variable), f.Method ?? Text.Unknown, f.Bytes is { } bytes ? Text.Bytes(bytes) : "", paths.Site(f.Site));
+        }
+        output.Write(table);
     }
 
-    private static Table GrowthTable(string title, IReadOnlyList<AllocationChange> changes, int top, SourcePaths paths, bool bySite)
+    private static void Growth(IAnsiConsole output, string title, IReadOnlyList<AllocationChange> changes, int top, SourcePaths paths, bool bySite)
     {
+        if (changes.Count == 0)
+        {
+            Tables.Line(output, title);
+            return;
+        }
         string[] numbers = [">objects a → b", ">objects ±", ">bytes a → b", ">bytes ±"];
         var table = bySite ? Tables.Create(title, new[] { "!site", "type" }.Concat(numbers).ToArray()) : Tables.Create(title, new[] { "type" }.Concat(numbers).ToArray());
         foreach (var c in changes.Take(top))
@@ -84,8 +115,8 @@ internal static class DiffCommand
             ];
             Tables.Row(table, (bySite ? new[] { paths.Short(c.Site), c.TypeName } : new[] { c.TypeName }).Concat(values).ToArray());
         }
-        if (changes.Count == 0)
-            Tables.Row(table, Enumerable.Repeat("", table.Columns.Count).Select((_, i) => i == 0 ? "no change" : "").ToArray());
-        return table;
+        output.Write(table);
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

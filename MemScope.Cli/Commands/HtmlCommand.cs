@@ -26,7 +26,7 @@ internal static class HtmlCommand
             var analysis = TraceAnalysis.Load(console, parse.GetRequiredValue(directory), parse.GetValue(baseName));
             string path = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(analysis.Path))!, DashboardFile.FileName);
             DashboardFile.Write(analysis.Recording, analysis.Lifecycle, analysis.Patterns, analysis.Name, path);
-            console.Out.WriteLine($"Wrote {path}");
+            console.Line($"Wrote {path}");
             return ExitCodes.Ok;
         });
         return command;

@@ -39,11 +39,11 @@ internal static class ReportCommand
             string directory = parse.GetValue(output) ?? DefaultDirectory(analysis);
             var written = Progress.Run(console, "Writing reports…", () => Write(analysis, directory, kinds));
 
-            console.Out.WriteLine($"Wrote {written.Count} file(s) to {directory}");
+            console.Line($"Wrote {written.Count} file(s) to {directory}");
             foreach (var file in written)
-                console.Out.WriteLine("  " + Path.GetFileName(file));
+                console.Line("  " + Path.GetFileName(file));
             if (kinds.Contains("svg") && !written.Any(f => Kind(f) == "svg"))
-                console.Out.WriteLine("  (svg: this runtime writes no charts for this recording)");
+                console.Line("  (svg: this runtime writes no charts for this recording)");
             return ExitCodes.Ok;
         });
         return command;

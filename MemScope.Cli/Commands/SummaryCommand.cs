@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using MemScopeCli.Analysis;
@@ -7,7 +8,11 @@ using MemScopeTrace.Model;
 
 namespace MemScopeCli.Commands;
 
-/// <summary>memscope summary: the recording in console tables — totals, leaks, violations, top types and sites.</summary>
+/// <summary>
+/// memscope summary: the recording in console tables — totals, leaks, violations, the other findings of the
+/// diagnosis, top types and sites. Errors are red and warnings amber; a section with nothing to show is one line
+/// (or nothing), never an empty table; the diagnosis leaves out the leaks and violations the tables above show.
+/// </summary>
 internal static class SummaryCommand
 {
     public static Command Create(CliConsole console)
@@ -15,7 +20,7 @@ internal static class SummaryCommand
         var trace = CommonOptions.Trace();
         var baseName = CommonOptions.Base();
         var top = CommonOptions.Top();
-        var command = new Command("summary", "Print a summary of a trace: totals, leaks, violations, top types by bytes and top allocation sites")
+        var command = new Command("summary", "Print a summary of a trace: totals, leaks, violations, other findings, top types by bytes and top allocation sites")
         {
             trace, baseName, top,
         };
@@ -32,32 +37,44 @@ internal static class SummaryCommand
     {
         // The path goes on its own line: a table title wider than its table is cut off.
         var paths = SourcePaths.Of(analysis.Recording);
-        output.WriteLine($"{analysis.Name} ({analysis.Path})");
+        Tables.Line(output, $"{analysis.Name} ({analysis.Path})");
         if (paths.Root.Length > 0)
-            output.WriteLine($"source files under {paths.Root}");
+            Tables.Line(output, $"source files under {paths.Root}");
         output.Write(Totals(analysis));
-        output.Write(Leaks(analysis, paths));
-        output.Write(Violations(analysis, paths));
-        if (analysis.Patterns is { Diagnosis.Count: > 0 } patterns)
+
+        int leaks = analysis.Lifecycle.Leaks.Count, violations = analysis.Lifecycle.Violations.Count;
+        if (leaks == 0 && violations == 0)
+            Tables.Line(output, "No leaks and no violations.");
+        else
         {
-            var diagnosis = Tables.Create("Diagnosis", ">#", "severity", "finding");
-            foreach (var finding in patterns.Diagnosis)
-                Tables.Row(diagnosis, finding.Rank.ToString(), finding.Severity.ToString(), finding.Message);
-            output.Write(diagnosis);
+            if (leaks > 0)
+                output.Write(Leaks(analysis, paths));
+            else
+                Tables.Line(output, "No leaks.");
+            if (violations > 0)
+                output.Write(Violations(analysis, paths));
+            else
+                Tables.Line(output, "No violations.");
         }
+        if (OtherFindings(analysis, paths) is { } findings)
+            output.Write(findings);
+
         var types = AllocationTotals.ByType(analysis.Lifecycle.Objects);
-        output.Write(AllocationTable($"Top types by bytes (of {types.Count})", "type", types, top, paths, bySite: false));
+        if (types.Count > 0)
+            output.Write(AllocationTable($"Top types by bytes (of {types.Count})", "type", types, top, paths, bySite: false));
         var sites = AllocationTotals.BySite(analysis.Lifecycle.Objects);
-        output.Write(AllocationTable($"Top allocation sites by bytes (of {sites.Count})", "site", sites, top, paths, bySite: true));
+        if (sites.Count > 0)
+            output.Write(AllocationTable($"Top allocation sites by bytes (of {sites.Count})", "site", sites, top, paths, bySite: true));
     }
 
     private static Table Totals(TraceAnalysis analysis)
     {
         var t = analysis.Totals;
+        int errors = analysis.Lifecycle.Violations.Count(v => v.Severity == FindingSeverity.Error);
         var table = Tables.Create("Totals", "what", ">value");
         Tables.Row(table, "events recorded", Text.Count(t.Events));
-        Tables.Row(table, "events dropped", Text.Count(t.DroppedEvents));
-        Tables.Row(table, "internal faults", Text.Count(t.InternalFaults));
+        Tables.Row(table, "events dropped", new Cell(Text.Count(t.DroppedEvents), Severity.WarningWhen(t.DroppedEvents)));
+        Tables.Row(table, "internal faults", new Cell(Text.Count(t.InternalFaults), Severity.WarningWhen(t.InternalFaults)));
         Tables.Row(table, "threads", Text.Count(t.Threads));
         Tables.Row(table, "recorded span", Text.Milliseconds(t.DurationMs));
         Tables.Row(table, "tracked objects", Text.Count(t.Objects));
@@ -66,8 +83,8 @@ internal static class SummaryCommand
         Tables.Row(table, "live bytes", Text.Bytes(t.LiveBytes));
         Tables.Row(table, "native blocks (live)", $"{Text.Count(t.NativeBlocks)} ({Text.Count(t.LiveNativeBlocks)})");
         Tables.Row(table, "native bytes", Text.Bytes(t.NativeBytes));
-        Tables.Row(table, "leaks", $"{Text.Count(t.Leaks)} ({Text.Bytes(t.LeakedBytes)} bytes)");
-        Tables.Row(table, "violations", Text.Count(t.Violations));
+        Tables.Row(table, "leaks", new Cell($"{Text.Count(t.Leaks)} ({Text.Bytes(t.LeakedBytes)} bytes)", Severity.ErrorWhen(t.Leaks)));
+        Tables.Row(table, "violations", new Cell(Text.Count(t.Violations), errors > 0 ? Severity.Error : Severity.WarningWhen(t.Violations)));
         return table;
     }
 
@@ -75,9 +92,7 @@ internal static class SummaryCommand
     {
         var table = Tables.Create($"Leaks ({analysis.Lifecycle.Leaks.Count})", "!kind", "type", "variable", ">bytes", "!created at", "reason");
         foreach (var leak in analysis.Lifecycle.Leaks.OrderByDescending(l => l.Size))
-            Tables.Row(table, leak.Kind, leak.TypeName, Text.Variable(leak.Variable), Text.Bytes(leak.Size), paths.Site(leak.CreatedAt), leak.Reason);
-        if (analysis.Lifecycle.Leaks.Count == 0)
-            Tables.Row(table, "none", "", "", "", "", "");
+            Tables.Row(table, new Cell(leak.Kind, Severity.Error), leak.TypeName, Text.Variable(leak.Variable), Text.Bytes(leak.Size), paths.Site(leak.CreatedAt), paths.Shorten(leak.Reason));
         return table;
     }
 
@@ -85,15 +100,38 @@ internal static class SummaryCommand
     {
         // No message column: it restates the variable and sites, and wrapped into a narrow column it is unreadable;
         // `memscope check` and the HTML page print it whole.
-        var table = Tables.Create($"Violations ({analysis.Lifecycle.Violations.Count})", "!kind", "severity", "type", "!variable", "!site", "!related site");
+        // Only the sites never wrap: with kind and variable unwrappable too, an 80-column terminal had no room left for the severity.
+        var table = Tables.Create($"Violations ({analysis.Lifecycle.Violations.Count})", "kind", "severity", "type", "variable", "!site", "!related site");
         foreach (var v in analysis.Lifecycle.Violations)
-            Tables.Row(table, v.Kind, v.Severity.Name(), v.TypeName, Text.Variable(v.Variable), paths.Site(v.Site), paths.Site(v.RelatedSite));
-        if (analysis.Lifecycle.Violations.Count == 0)
-            Tables.Row(table, "none", "", "", "", "", "");
+        {
+            var style = Severity.Of(v.Severity.Name());
+            Tables.Row(table, new Cell(v.Kind, style), new Cell(v.Severity.Name(), style), v.TypeName, Text.Variable(v.Variable), paths.Site(v.Site), paths.Site(v.RelatedSite));
+        }
         return table;
     }
 
-    private static Table AllocationTable(string title, string keyColumn, System.Collections.Generic.IReadOnlyList<AllocationTotal> totals, int top, SourcePaths paths, bool bySite)
+    /// <summary>
+    /// The diagnosis less what the Leaks and Violations tables already show (its findings of kind leak.* and
+    /// violation.*): churn, large objects, growth, finalizer reliance, GC pressure, pinning, P/Invoke time… Null
+    /// when nothing is left, or when the pattern analysis is not available.
+    /// </summary>
+    private static Table? OtherFindings(TraceAnalysis analysis, SourcePaths paths)
+    {
+        var others = (analysis.Patterns?.Diagnosis ?? [])
+            .Where(f => !f.Kind.StartsWith("leak.", System.StringComparison.Ordinal) && !f.Kind.StartsWith("violation.", System.StringComparison.Ordinal))
+            .ToList();
+        if (others.Count == 0)
+            return null;
+        var table = Tables.Create($"Other findings ({others.Count})", "severity", "finding");
+        foreach (var finding in others)
+        {
+            string severity = finding.Severity.ToString().ToLowerInvariant();
+            Tables.Row(table, new Cell(severity, Severity.Of(severity)), paths.Shorten(finding.Message));
+        }
+        return table;
+    }
+
+    private static Table AllocationTable(string title, string keyColumn, IReadOnlyList<AllocationTotal> totals, int top, SourcePaths paths, bool bySite)
     {
         var table = bySite
             ? Tables.Create(title, "!" + keyColumn, "type", ">objects", ">bytes", ">live", ">live bytes")

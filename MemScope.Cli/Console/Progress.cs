@@ -22,6 +22,6 @@ internal static class Progress
         Task.WhenAny(task, Task.Delay(Delay)).GetAwaiter().GetResult();
         if (task.IsCompleted)
             return task.GetAwaiter().GetResult();
-        return console.Ansi.Status().Start(Markup.Escape(label), _ => task.GetAwaiter().GetResult());
+        return console.Ansi.Status().Start(Markup.Escape(TerminalText.Escape(label)), _ => task.GetAwaiter().GetResult());
     }
 }

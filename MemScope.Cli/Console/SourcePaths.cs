@@ -32,6 +32,9 @@ internal sealed class SourcePaths
     public string Short(string? location) =>
         location is null ? Text.Unknown : Root.Length > 0 && location.StartsWith(Root, StringComparison.Ordinal) ? location[Root.Length..] : location;
 
+    /// <summary>A sentence with the shared folder taken out of every path in it: it is printed once above the tables.</summary>
+    public string Shorten(string text) => Root.Length > 0 ? text.Replace(Root, "", StringComparison.Ordinal) : text;
+
     private static string CommonFolder(List<string> folders)
     {
         if (folders.Count == 0)

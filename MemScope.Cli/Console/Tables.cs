@@ -1,17 +1,25 @@
 using System.Linq;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace MemScopeCli;
 
+/// <summary>A table cell: plain text, optionally in a style (a severity's colour).</summary>
+internal readonly record struct Cell(string Text, Style? Style = null)
+{
+    public static implicit operator Cell(string text) => new(text);
+}
+
 /// <summary>
-/// Spectre tables whose cells are plain text: type names like List&lt;int&gt; and paths with [brackets] would
-/// otherwise be read as markup, so every cell is escaped here and nowhere else.
+/// Spectre tables whose cells are plain text: cells are Spectre Text, never markup, so type names like
+/// List&lt;int&gt; and paths with [brackets] print as they are; names from a trace may hold terminal controls, so
+/// every title and cell is escaped here (<see cref="TerminalText"/>) and nowhere else.
 /// </summary>
 internal static class Tables
 {
     public static Table Create(string title, params string[] columns)
     {
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        var table = new Table { Title = new TableTitle(Markup.Escape(TerminalText.Escape(title))) };
         table.Border(TableBorder.Rounded);
         foreach (var column in columns)
         {
@@ -25,6 +33,12 @@ internal static class Tables
         return table;
     }
 
-    public static void Row(Table table, params string[] cells) =>
-        table.AddRow(cells.Select(c => new Markup(Markup.Escape(c))).ToArray());
+    public static void Row(Table table, params string[] cells) => Row(table, cells.Select(c => new Cell(c)).ToArray());
+
+    public static void Row(Table table, params Cell[] cells) =>
+        table.AddRow(cells.Select(c => (IRenderable)new Spectre.Console.Text(TerminalText.Escape(c.Text), c.Style ?? Style.Plain)).ToArray());
+
+    /// <summary>A line of plain text above or between tables, escaped like a cell, in a style when given.</summary>
+    public static void Line(IAnsiConsole output, string text, Style? style = null) =>
+        output.Write(new Spectre.Console.Text(TerminalText.Escape(text) + "\n", style ?? Style.Plain));
 }

@@ -55,7 +55,7 @@ public static class TraceFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path);
         }
         catch (FileNotFoundException)
         {
@@ -70,6 +70,34 @@ public static class TraceFile
         if (recording.Recovery is { } recovery)
             recording.Recovery = recovery with { ProcessStillRunning = SpillProcesses.OfEnded(path) is null };
         return recording;
+    }
+
+    /// <summary>
+    /// The file's bytes, never more than its length on disk: a device, pipe or /proc file reports length 0 and is
+    /// refused before it is opened (reading /dev/zero "to the end" never ends; opening a FIFO waits for a writer),
+    /// and a file without the magic is refused after 8 bytes, whatever its size.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.LinkTarget is not null)
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        if (!info.Exists)
+            throw new FileNotFoundException(path);
+        if (info.Length < HeaderSize)
+            throw new TraceFormatException($"{path}: not a MemScope trace ({info.Length} bytes; a trace is a regular file of at least {HeaderSize} bytes).");
+        if (info.Length > Array.MaxLength)
+            throw new TraceFormatException($"{path}: {info.Length} bytes is more than this memscope can read into memory ({Array.MaxLength} bytes at most).");
+
+        using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> magic = stackalloc byte[8];
+        if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) < magic.Length || !magic.SequenceEqual(Magic))
+            throw new TraceFormatException($"{path}: not a MemScope trace (no MSCOPE header).");
+        var bytes = new byte[info.Length];
+        magic.CopyTo(bytes);
+        // A file that shrank since its length was read ends early: the reader reports it as truncated.
+        int read = magic.Length + stream.ReadAtLeast(bytes.AsSpan(magic.Length), bytes.Length - magic.Length, throwOnEndOfStream: false);
+        return read == bytes.Length ? bytes : bytes[..read];
     }
 
     internal static void WriteSites(BinaryWriter body, SiteTable sites)

@@ -167,7 +167,7 @@ internal static class TraceReader
             string name = reader.String() ?? $"type#{id}";
             string? definition = reader.String();
             string? element = reader.String();
-            int argumentCount = reader.UInt16();
+            int argumentCount = reader.Fits(reader.UInt16(), minimumBytesEach: 4);
             var arguments = new string[argumentCount];
             for (int a = 0; a < argumentCount; a++)
                 arguments[a] = reader.String() ?? "?";
@@ -202,7 +202,7 @@ internal static class TraceReader
             long index = reader.Int64();
             int generation = reader.Int32();
             double lastPause = reader.Double(), totalPause = reader.Double();
-            var generations = new GenerationSample[reader.Byte()];
+            var generations = new GenerationSample[reader.Fits(reader.Byte(), minimumBytesEach: 20)];
             for (int g = 0; g < generations.Length; g++)
                 generations[g] = new GenerationSample(reader.String() ?? "?", reader.Int64(), reader.Int64());
             samples.Add(new GcSample(timestamp, allocatedNow, heap, committed, fragmented, totalAllocated, promoted, pinned,
@@ -260,9 +260,11 @@ internal static class TraceReader
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Bytes(8));
 
         /// <summary>An element count that the rest of the block can actually hold, so garbage cannot ask for billions.</summary>
-        public int Count(int minimumBytesEach)
+        public int Count(int minimumBytesEach) => Fits(Int32(), minimumBytesEach);
+
+        /// <summary>A count already read, checked like <see cref="Count"/> before anything is allocated for it.</summary>
+        public int Fits(int count, int minimumBytesEach)
         {
-            int count = Int32();
             if (count < 0 || (long)count * minimumBytesEach > _data.Length - _position)
                 throw new TraceFormatException($"{_path}: block {_block} is corrupt (count {count} does not fit).");
             return count;

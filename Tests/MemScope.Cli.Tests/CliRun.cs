@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using MemScopeCli;
 using MemScopeTestShared;
@@ -15,6 +16,22 @@ public static class CliRun
         var output = new StringWriter();
         var error = new StringWriter();
         int exitCode = CliApplication.Run(args, CliConsole.Captured(output, error));
+        return new CliResult(exitCode, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
+    }
+
+    /// <summary>
+    /// Runs in-process on a console made as the process makes its own, from a terminal flag and environment
+    /// variables; a terminal is a true-colour one, 160 columns wide.
+    /// </summary>
+    public static CliResult InConsole(bool terminal, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = CliConsole.Create(output, error, terminal, name => environment.GetValueOrDefault(name),
+            Spectre.Console.ColorSystemSupport.TrueColor, Spectre.Console.AnsiSupport.Yes);
+        if (terminal)
+            console.Ansi.Profile.Width = 160; // a wide terminal window
+        int exitCode = CliApplication.Run(args, console);
         return new CliResult(exitCode, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
     }
 

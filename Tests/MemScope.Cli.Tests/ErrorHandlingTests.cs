@@ -74,6 +74,82 @@ public sealed class ErrorHandlingTests(SampleTraces samples)
     }
 
     [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/null")]
+    [InlineData("/proc/self/status")]
+    public void A_device_or_proc_file_is_refused_at_once_as_not_a_trace(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // these files exist on Linux, where CI runs
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = CliRun.InProcess("summary", path);
+
+        AssertOneLineError(result, "not a MemScope trace");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20, "allocated more than 4 MB to refuse it");
+    }
+
+    [Fact]
+    public void The_real_process_refuses_dev_zero_at_once_with_one_line()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+
+        var result = CliRun.AsProcess(samples.NewFolder(), "summary", "/dev/zero");
+
+        AssertOneLineError(result, "/dev/zero: not a MemScope trace");
+        Assert.Equal("", result.Output);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_named_pipe_is_refused_without_waiting_for_a_writer()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        string fifo = Path.Combine(samples.NewFolder(), "pipe.mscope");
+        Assert.Equal(0, MakeFifo(fifo, 0b110_000_000));
+
+        var run = System.Threading.Tasks.Task.Run(() => CliRun.InProcess("check", fifo));
+        bool finished = await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(10))) == run;
+        if (!finished)
+            File.WriteAllBytes(fifo, [0]); // a writer, so the stuck open returns and the test can end
+
+        Assert.True(finished, "memscope opened the FIFO and waited for a writer");
+        AssertOneLineError(await run, "not a MemScope trace");
+    }
+
+    [Fact]
+    public void A_large_file_without_the_magic_is_refused_after_reading_its_first_bytes()
+    {
+        string path = Path.Combine(samples.NewFolder(), "big.mscope");
+        using (var file = File.Create(path))
+            file.SetLength(1L << 30); // sparse: 1 GiB of zeros that take no disk
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = CliRun.InProcess("summary", path);
+
+        AssertOneLineError(result, "no MSCOPE header");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20, "allocated more than 4 MB to refuse it");
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_a_trace_is_read_like_the_trace()
+    {
+        string link = Path.Combine(samples.NewFolder(), "latest.mscope");
+        File.CreateSymbolicLink(link, samples.Trace(samples.UnsafeFfiFolder));
+
+        var result = CliRun.InProcess("check", link);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("requestHeader", result.Output);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("report --help")]
     [InlineData("summary --help")]
