@@ -1,13 +1,3 @@
-using MemScopeTrace.Model;
-namespace MemScopeReports.Export.Dashboard;
-
-/// <summary>
-/// The dashboard's script: plain modern JS, no framework. Every name from the program reaches the DOM through
-/// textContent, never innerHTML, so it displays literally. Tables render only the rows in view.
-/// </summary>
-internal static class DashboardScript
-{
-    public const string Text = """
 'use strict';
 (() => {
 const D = JSON.parse(document.getElementById('memscope-data').textContent);
@@ -661,6 +651,3 @@ setRange(0, D.durationMs);
 show(0);
 document.body.dataset.ready = 'true';
 })();
-
-""";
-}
