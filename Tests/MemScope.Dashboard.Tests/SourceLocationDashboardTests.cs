@@ -41,6 +41,9 @@ public sealed class SourceLocationDashboardTests(BrowserFixture browser)
     {
         await using var dashboard = await OpenLeakAsync(browser.Browser, Dashboards.Write(Leak(), "paths"), width: 900);
         var page = dashboard.Page;
+        Assert.Contains("OrderExportStream.cs:42", await page.Locator("#drill .alloc-site").InnerTextAsync());
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#drill")).ToBeHiddenAsync();
         var cell = page.Locator("section.view[data-view=Leaks] .vt-row .loc").First;
 
         Assert.Equal("Orders/Export/Formats/Csv/Streaming/Internal/Buffers/Pooled/OrderExportStream.cs:42", await cell.TextContentAsync());
@@ -52,7 +55,6 @@ public sealed class SourceLocationDashboardTests(BrowserFixture browser)
         }");
         Assert.Equal([true, true, true], fit);
         await dashboard.ScreenshotAsync(browser.OutputDirectory, "synthetic-narrow-location");
-        Assert.Contains("OrderExportStream.cs:42", await page.Locator("#drill .alloc-site").InnerTextAsync());
         Assert.Empty(dashboard.Errors);
     }
 

@@ -163,6 +163,21 @@ public sealed class StoryDashboardTests(BrowserFixture browser, SampleDashboard 
     }
 
     [Fact]
+    public async Task The_use_after_dispose_shows_where_the_object_was_disposed_and_where_it_was_used()
+    {
+        int disposed = unsafeFfi.LineOf("Program.cs", "manifest.Dispose();");
+        int used = unsafeFfi.LineOf("Program.cs", "PLANTED: use-after-dispose");
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, unsafeFfi.DashboardPath);
+
+        await dashboard.Page.Locator("ol.diag > li .finding-open", new() { HasText = "called after Dispose" }).ClickAsync();
+        string story = await AssertStoryAsync(dashboard.Page, "the use after dispose");
+
+        Assert.Contains($"disposed at Program.cs:{disposed}", story);
+        Assert.Contains($"disposed Program.cs:{disposed}", story);
+        Assert.Contains($"error: ManifestReader.get_Length called after Dispose Program.cs:{used}", story);
+    }
+
+    [Fact]
     public async Task The_overview_counts_native_memory_in_the_live_and_peak_bytes_and_on_the_timeline()
     {
         await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, unsafeFfi.DashboardPath);

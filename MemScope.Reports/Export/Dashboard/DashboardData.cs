@@ -135,7 +135,6 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Times(w, "alloc", objects, o => Ms(o.AllocatedAt ?? o.FirstSeenAt));
         Columns.Times(w, "end", objects, o => Ms(o.CollectedAt));
         Columns.Times(w, "disp", objects, o => Ms(o.DisposedAt));
-        Columns.Ints(w, "dispSite", objects, o => o.DisposedAt is null ? -1 : Site(disposedAt.GetValueOrDefault(o.Id)));
         Columns.Ints(w, "var", objects, o => S(o.LastVariable));
         Columns.Ints(w, "thread", objects, o => o.AllocThread ?? -1);
         Columns.Ints(w, "w", objects, o => o.LiveWeight);
@@ -146,6 +145,10 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         foreach (var o in objects)
             w.WriteNumberValue(offset += o.Holdings.Count);
         w.WriteEndArray();
+        // Most objects are never disposed: the sites of those that are, by row, rather than a column of -1s.
+        var disposed = Enumerable.Range(0, objects.Count).Where(i => objects[i].DisposedAt is not null).ToList();
+        Columns.Ints(w, "dispRow", disposed, i => i);
+        Columns.Ints(w, "dispSite", disposed, i => Site(disposedAt.GetValueOrDefault(objects[i].Id)));
         w.WriteEndObject();
 
         w.WriteStartObject("hold");

@@ -106,6 +106,9 @@ for (let h = 0; h < H.obj.length; h++) handleBy.set(H.obj[h], h);
 const callsByObj = new Map();
 for (let a = 0; a < H.aObj.length; a++) multi(callsByObj, H.aObj[a], a);
 const watched = i => O.w[i] !== 0;
+const disposedSite = new Map();
+for (let k = 0; k < O.dispRow.length; k++) disposedSite.set(O.dispRow[k], O.dispSite[k]);
+const dispSite = i => (disposedSite.has(i) ? disposedSite.get(i) : -1);
 const nativeLive = j => S[N.status[j]] === 'live';
 function nativeWhat(j) {
   const k = S[N.kind[j]];
@@ -292,7 +295,8 @@ const timeline = (() => {
   $('zoom-out').addEventListener('click', () => zoom(1.25));
   $('zoom-reset').addEventListener('click', () => setRange(0, D.durationMs));
 
-  window.addEventListener('resize', () => draw());
+  // Redrawn whenever its size changes: a window resize, or the drill-down opening beside it.
+  new ResizeObserver(() => draw()).observe(canvas);
   return { draw, mark: m => { mark = m; draw(); } };
 })();
 
@@ -756,7 +760,7 @@ view('At the end', host => {
     name: 'live at the end', count: members.length, open: r => openMember(members[r]), empty: 'Nothing tracked was live at the end.',
     columns: [
       col('what', r => memberLabel(members[r])), col('bytes', r => bytes(sizeOf(members[r])), { num: true, sort: r => sizeOf(members[r]), width: '6rem' }),
-      col('held by', r => heldByText(members[r])),
+      col('held by', r => heldByText(members[r]), { width: 'minmax(0,2fr)' }),
       locCol('allocated at', r => (isNative(members[r]) ? N.site[nat(members[r])] : O.site[members[r]])),
     ] });
 });
@@ -900,7 +904,7 @@ function objectStory(id) {
   item('size', bytes(O.size[i]));
   item('allocated', ms(O.alloc[i]) + ' on thread ' + thread(O.thread[i]));
   item('allocation site', where(O.site[i]), 'loc alloc-site');
-  item('disposed', O.disp[i] < 0 ? 'never' : ms(O.disp[i]) + (O.dispSite[i] >= 0 ? ' at ' + siteText(O.dispSite[i]) : ''));
+  item('disposed', O.disp[i] < 0 ? 'never' : ms(O.disp[i]) + (dispSite(i) >= 0 ? ' at ' + siteText(dispSite(i)) : ''));
   item('collected', !watched(i) ? 'not watched (sampled out by MEMSCOPE_WATCH)' : O.end[i] < 0 ? 'not collected by the end' : ms(O.end[i]));
   if (O.w[i] > 1) item('stands for', O.w[i] + ' objects of its site (a watched sample)');
   if (O.act[i] >= 0) item('activity', S[O.act[i]]);
@@ -916,7 +920,7 @@ function objectStory(id) {
     add(Hd.bound[h], 'stored in ' + kind + " '" + name + "'", Hd.site[h]);
     if (Hd.rel[h] >= 0) add(Hd.rel[h], "'" + name + "' let go: " + (HOLD_END[S[Hd.end[h]]] || S[Hd.end[h]]), Hd.endSite[h]);
   }
-  if (O.disp[i] >= 0) add(O.disp[i], 'disposed', O.dispSite[i]);
+  if (O.disp[i] >= 0) add(O.disp[i], 'disposed', dispSite(i));
   const hi = handleBy.get(id);
   if (hi !== undefined) for (let s = H.steps[hi]; s < H.steps[hi + 1]; s++) add(H.sT[s], 'handle ' + S[H.sKind[s]] + ' (refcount ' + H.sCount[s] + ')', H.sSite[s]);
   for (const a of callsByObj.get(id) || []) add(H.aT[a], 'passed to ' + callName(H.aSite[a]) + ' (argument ' + H.aIdx[a] + ')' + (H.aClosed[a] ? ' after it was closed' : ''), H.aSite[a], H.aClosed[a] ? 'bad' : '');
