@@ -36,6 +36,8 @@ const ms = t => (t < 0 ? '' : (t < 1000 ? t.toFixed(3) + ' ms' : (t / 1000).toFi
 const duration = t => (t >= 1000 ? (t / 1000).toFixed(t >= 10000 ? 1 : 2) + ' s' : t.toFixed(t >= 100 ? 0 : t >= 10 ? 1 : 2) + ' ms');
 const thread = t => (t < 0 ? 'unknown' : String(t));
 const hex = k => '0x' + k.toString(16);
+// What a missing allocation site means: the object was made by code MemScope did not weave, and first seen when stored.
+const OUTSIDE = 'outside tracked code';
 
 // ---- source locations: shown relative to the folder every source file shares, the line never cut off,
 // linked to the editor chosen when the page was written (MEMSCOPE_EDITOR)
@@ -75,7 +77,7 @@ function locNode(i, link) {
 // A location with its method, for the drill-down and the diagnosis.
 function where(i) {
   const span = el('span', 'where');
-  if (i < 0) { span.append(el('span', 'method', 'not in tracked code')); return span; }
+  if (i < 0) { span.append(el('span', 'method', OUTSIDE)); return span; }
   span.append(locNode(i, true));
   if (i >= 0 && siteFile(i) !== null) span.append(el('span', 'method', ' ' + siteMethod(i)));
   return span;
@@ -414,7 +416,10 @@ function virtualTable(host, spec) {
 const col = (label, text, extra) => Object.assign({ label, text }, extra || {});
 const numCol = (label, values, fmt, extra) => Object.assign({ label, num: true, sort: i => values[i], text: i => fmt(values[i]) }, extra || {});
 // A location column: the folder shortens, "File.cs:line" stays; searched and sorted by its relative text.
-const locCol = (label, sites, extra) => Object.assign({ label, text: i => siteText(sites(i)), node: i => locNode(sites(i), false), width: 'minmax(10rem,1fr)' }, extra || {});
+// `none`: what a missing site means in this column (an object tracked code did not allocate), else blank.
+const locCol = (label, sites, none) => ({ label, width: 'minmax(10rem,1fr)',
+  text: i => (sites(i) < 0 ? none || '' : siteText(sites(i))),
+  node: i => (sites(i) < 0 ? el('span', 'muted', none || '') : locNode(sites(i), false)) });
 const sevCol = (label, sev) => col(label, i => sev(i), { width: '5.5rem', cls: i => 'sev-text ' + sev(i) });
 
 // ---- table filters: a select of the values present in a column, or a min/max pair; each yields a row test or null
@@ -703,7 +708,7 @@ view('Allocations', host => virtualTable(host, {
     numCol('allocated', O.alloc, ms, { width: '7rem' }),
     col('lifetime', i => (!watched(i) ? 'not watched' : O.end[i] < 0 ? 'live' : ms(O.end[i] - O.alloc[i])), { num: true, sort: i => (!watched(i) ? -1 : O.end[i] < 0 ? Infinity : O.end[i] - O.alloc[i]), width: '7rem' }),
     numCol('thread', O.thread, thread, { width: '4.5rem' }),
-    locCol('site', i => O.site[i]),
+    locCol('site', i => O.site[i], OUTSIDE),
   ].concat(hasActivities ? [col('activity', i => str(O.act[i]))] : []) }));
 
 view('Leaks', host => virtualTable(host, {
@@ -761,7 +766,7 @@ view('At the end', host => {
     columns: [
       col('what', r => memberLabel(members[r])), col('bytes', r => bytes(sizeOf(members[r])), { num: true, sort: r => sizeOf(members[r]), width: '6rem' }),
       col('held by', r => heldByText(members[r]), { width: 'minmax(0,2fr)' }),
-      locCol('allocated at', r => (isNative(members[r]) ? N.site[nat(members[r])] : O.site[members[r]])),
+      locCol('allocated at', r => (isNative(members[r]) ? N.site[nat(members[r])] : O.site[members[r]]), OUTSIDE),
     ] });
 });
 
@@ -777,7 +782,7 @@ const ST = D.sites;
 view('Sites', host => virtualTable(host, {
   name: 'sites', count: ST.site.length, filters: [byType(ST.type)], open: i => drill({ site: ST.site[i] }),
   columns: [
-    locCol('site', i => ST.site[i]), col('method', i => siteMethod(ST.site[i])), col('type', i => S[ST.type[i]]),
+    locCol('site', i => ST.site[i], OUTSIDE), col('method', i => siteMethod(ST.site[i])), col('type', i => S[ST.type[i]]),
     numCol('objects', ST.objects, count, { width: '7rem' }), numCol('bytes', ST.bytes, bytes, { width: '7rem' }), numCol('live', ST.live, count, { width: '6rem' }),
   ] }));
 
@@ -863,7 +868,7 @@ function drill(target) {
   if (target.leak !== undefined) {
     const l = target.leak;
     if (target.finding === undefined) {
-      panel.append(el('h2', '', 'Leak: ' + leakWhat(l)));
+      panel.append(el('h2', '', 'Leak'));
       const p = el('p', 'verdict error'); p.append(el('span', 'sev error', 'leak'), el('span', '', leakWhat(l) + ': ' + leakWhy(l)));
       panel.append(p);
     }
@@ -872,7 +877,7 @@ function drill(target) {
   if (target.viol !== undefined) {
     const v = target.viol;
     if (target.finding === undefined) {
-      panel.append(el('h2', '', 'Violation: ' + S[V.kind[v]]));
+      panel.append(el('h2', '', 'Violation (' + S[V.kind[v]] + ')'));
       const p = el('p', 'verdict ' + S[V.sev[v]]); p.append(el('span', 'sev ' + S[V.sev[v]], S[V.sev[v]]), el('span', '', violationWhat(v) + ': ' + violationText(v)));
       panel.append(p);
     }
