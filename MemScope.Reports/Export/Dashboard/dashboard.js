@@ -417,7 +417,7 @@ const col = (label, text, extra) => Object.assign({ label, text }, extra || {});
 const numCol = (label, values, fmt, extra) => Object.assign({ label, num: true, sort: i => values[i], text: i => fmt(values[i]) }, extra || {});
 // A location column: the folder shortens, "File.cs:line" stays; searched and sorted by its relative text.
 // `none`: what a missing site means in this column (an object tracked code did not allocate), else blank.
-const locCol = (label, sites, none) => ({ label, width: 'minmax(10rem,1fr)',
+const locCol = (label, sites, none) => ({ label, width: 'minmax(7rem,1fr)',
   text: i => (sites(i) < 0 ? none || '' : siteText(sites(i))),
   node: i => (sites(i) < 0 ? el('span', 'muted', none || '') : locNode(sites(i), false)) });
 const sevCol = (label, sev) => col(label, i => sev(i), { width: '5.5rem', cls: i => 'sev-text ' + sev(i) });
@@ -723,8 +723,9 @@ view('Violations', host => virtualTable(host, {
   name: 'violations', count: V.kind.length, inRange: i => inRange(V.t[i]), open: i => drill({ viol: i }), empty: 'No violations: no misuse was caught.',
   filters: [byType(V.type), byThread(V.thread)],
   columns: [
-    sevCol('severity', i => S[V.sev[i]]), col('kind', i => S[V.kind[i]], { width: '10rem' }), col('what', i => violationWhat(i)), col('what happened', i => violationText(i), { width: 'minmax(0,2fr)' }),
-    locCol('at', i => V.site[i]), locCol('related site', i => V.rel[i]), numCol('time', V.t, ms, { width: '6.5rem' }), numCol('thread', V.thread, thread, { width: '4.5rem' }),
+    sevCol('severity', i => S[V.sev[i]]), col('kind', i => S[V.kind[i]], { width: '9rem' }),
+    col('what happened', i => violationWhat(i) + ': ' + violationText(i), { width: 'minmax(0,3fr)' }),
+    locCol('at', i => V.site[i]), locCol('related site', i => V.rel[i]), numCol('time', V.t, ms, { width: '6.5rem' }),
   ] }));
 
 const nativeLife = Float64Array.from(N.at, (t, i) => (N.relAt[i] < 0 ? Infinity : N.relAt[i] - t));
@@ -734,10 +735,12 @@ view('Native memory', host => virtualTable(host, {
   rowClass: j => (leakByNative.has(j) ? 'bad' : ''),
   filters: [bySize(N.size), byLifetime(nativeLife), byThread(N.thread)],
   columns: [
-    col('api', i => (S[N.kind[i]] === 'nativeBlock' ? S[N.api[i]] : nativeWhat(i) + ', ' + S[N.api[i]])), col('variable', i => str(N.var[i]), { width: '8rem' }),
-    col('address', i => hex(N.key[i]), { width: '9rem' }), numCol('bytes', N.size, bytes, { width: '5.5rem' }),
-    col('status', i => S[N.status[i]], { width: '5.5rem', cls: i => (nativeLive(i) ? 'sev-text error' : '') }), numCol('allocated', N.at, ms, { width: '6.5rem' }),
-    numCol('freed', N.relAt, ms, { width: '6.5rem' }), numCol('thread', N.thread, thread, { width: '4.5rem' }),
+    // Few fixed columns: with the drill-down open beside it the table still shows every one (times are in the story).
+    col('api', i => (S[N.kind[i]] === 'nativeBlock' ? S[N.api[i]] : nativeWhat(i) + ', ' + S[N.api[i]]), { width: 'minmax(7rem,1.2fr)' }),
+    col('variable', i => str(N.var[i]), { width: 'minmax(5rem,1fr)' }),
+    col('address', i => hex(N.key[i]), { width: '8rem' }), numCol('bytes', N.size, bytes, { width: '5rem' }),
+    col('status', i => S[N.status[i]], { width: '5rem', cls: i => (nativeLive(i) ? 'sev-text error' : '') }),
+    numCol('lifetime', nativeLife, v => (v === Infinity ? 'live' : ms(v)), { width: '6rem' }),
     locCol('allocated at', i => N.site[i]), locCol('freed at', i => N.relSite[i]),
   ] }));
 
@@ -764,8 +767,8 @@ view('At the end', host => {
   virtualTable(host, {
     name: 'live at the end', count: members.length, open: r => openMember(members[r]), empty: 'Nothing tracked was live at the end.',
     columns: [
-      col('what', r => memberLabel(members[r])), col('bytes', r => bytes(sizeOf(members[r])), { num: true, sort: r => sizeOf(members[r]), width: '6rem' }),
-      col('held by', r => heldByText(members[r]), { width: 'minmax(0,2fr)' }),
+      col('what', r => memberLabel(members[r]), { width: 'minmax(0,1.5fr)' }), col('bytes', r => bytes(sizeOf(members[r])), { num: true, sort: r => sizeOf(members[r]), width: '6rem' }),
+      col('held by', r => heldByText(members[r]), { width: 'minmax(0,1.5fr)' }),
       locCol('allocated at', r => (isNative(members[r]) ? N.site[nat(members[r])] : O.site[members[r]]), OUTSIDE),
     ] });
 });
