@@ -20,6 +20,9 @@ public sealed record Leak(
     /// <summary>One readable line: what, which variable, where it was created.</summary>
     public string Describe() =>
         $"{Kind}: {TypeName} ({Size:N0} bytes) in '{Variable ?? "?"}' created at {CreatedAt?.Location ?? "an unknown site"}: {Reason}";
+
+    /// <summary>The native block, GCHandle or pooled array that leaked; null for a managed object (<see cref="Subject"/> is its id).</summary>
+    public NativeResource? Resource { get; init; }
 }
 
 /// <summary>
@@ -36,7 +39,14 @@ public sealed record Violation(
     SiteInfo? Site,
     SiteInfo? RelatedSite,
     int Thread,
-    long Timestamp);
+    long Timestamp)
+{
+    /// <summary>
+    /// The native block, GCHandle or pooled array the violation is about, when tracked code acquired it (a double free
+    /// names the block freed first; a freed pointer passed to native code, the block it pointed to).
+    /// </summary>
+    public NativeResource? Resource { get; init; }
+}
 
 public enum BlockStatus
 {
@@ -69,7 +79,60 @@ public sealed class NativeResource
     public long? ReleasedAt { get; internal set; }
     public string? Variable => AcquiredSite.Name;
     public string Api => AcquiredSite.DeclaredType ?? Kind;
+
+    /// <summary>At most this many P/Invoke calls are kept per resource; <see cref="CallsNotKept"/> counts the rest.</summary>
+    public const int MaxCallsKept = 200;
+
+    private List<ResourceStep>? _steps;
+    private int _callsKept;
+
+    /// <summary>
+    /// What happened to the resource, in order: acquired, each release attempt (a stopped double free included),
+    /// a reallocation, and the P/Invoke calls it was passed to (before or after its release).
+    /// </summary>
+    public IReadOnlyList<ResourceStep> Steps => _steps is { } steps ? steps : System.Array.Empty<ResourceStep>();
+
+    /// <summary>P/Invoke calls that received the live resource beyond the first <see cref="MaxCallsKept"/>.</summary>
+    public int CallsNotKept { get; private set; }
+
+    internal void AddStep(ResourceStep step)
+    {
+        // Calls after the release are violations: always kept.
+        if (step.Kind == ResourceStepKind.PassedToNative)
+        {
+            if (_callsKept == MaxCallsKept)
+            {
+                CallsNotKept++;
+                return;
+            }
+            _callsKept++;
+        }
+        (_steps ??= new List<ResourceStep>(2)).Add(step);
+    }
 }
+
+/// <summary>What a step in a native resource's life was.</summary>
+public enum ResourceStepKind
+{
+    /// <summary>Allocated, GCHandle.Alloc'ed or rented.</summary>
+    Acquired,
+    /// <summary>Freed or returned.</summary>
+    Released,
+    /// <summary>Freed or returned again: a double free, which the shim stopped before it reached the allocator.</summary>
+    ReleasedAgain,
+    /// <summary>Reallocated: the block moved to the address in <see cref="ResourceStep.Value"/>.</summary>
+    Moved,
+    /// <summary>Passed to a P/Invoke call while it was live; <see cref="ResourceStep.Value"/> is the argument's index.</summary>
+    PassedToNative,
+    /// <summary>Passed to a P/Invoke call after its release (a violation); <see cref="ResourceStep.Value"/> is the argument's index.</summary>
+    PassedAfterRelease,
+}
+
+/// <summary>One step of a native resource's life: what, when, on which thread, at which site (for a call, the call's site).</summary>
+public sealed record ResourceStep(ResourceStepKind Kind, long Timestamp, int Thread, SiteInfo? Site, long Value = 0);
+
+/// <summary>A SafeHandle (or another tracked object) passed to a P/Invoke call.</summary>
+public sealed record NativeCallArgument(long ObjectId, SiteInfo Call, long Timestamp, int Thread, int Argument, bool AfterClose);
 
 /// <summary>One P/Invoke call site with its calls aggregated.</summary>
 public sealed class PInvokeSite
@@ -113,6 +176,9 @@ public sealed class LifecycleReport
     public List<NativeResource> PoolRents { get; } = new();
     public List<PInvokeSite> PInvokeSites { get; } = new();
     public List<HandleTimeline> Handles { get; } = new();
+
+    /// <summary>Each SafeHandle passed to a P/Invoke call, in order (at most <see cref="NativeResource.MaxCallsKept"/> per handle).</summary>
+    public List<NativeCallArgument> HandleArguments { get; } = new();
 }
 
 /// <summary>An object owned by a leaked one: its type, size and where it was created.</summary>

@@ -21,6 +21,8 @@ public sealed class LifecycleAnalysis
     private readonly Dictionary<long, NativeResource> _liveHandles = new();
     private readonly Dictionary<long, NativeResource> _freedHandles = new();
     private readonly Dictionary<long, NativeResource> _rentedArrays = new();
+    private readonly Dictionary<long, NativeResource> _returnedArrays = new();
+    private readonly Dictionary<long, int> _handleArgumentsKept = new();
     private readonly Dictionary<long, HandleTimeline> _handles = new();
     private readonly Dictionary<int, PInvokeSite> _pinvokeSites = new();
     private readonly Dictionary<long, (long PreviousId, SiteInfo Site)> _overwrittenWhileUndisposed = new();
@@ -91,6 +93,7 @@ public sealed class LifecycleAnalysis
                         moved.Status = BlockStatus.Moved;
                         moved.ReleasedSite = Site(e.Site);
                         moved.ReleasedAt = e.Timestamp;
+                        moved.AddStep(new ResourceStep(ResourceStepKind.Moved, e.Timestamp, e.ThreadId, Site(e.Site), e.Value));
                     }
                     break;
                 case EventKind.NativeFree:
@@ -104,8 +107,10 @@ public sealed class LifecycleAnalysis
                     break;
                 case EventKind.PoolRent:
                     var rent = new NativeResource("poolArray", e.ObjectId, e.Value, Site(e.Site) ?? SiteInfo.Unknown(e.Site), e.Timestamp, e.ThreadId);
+                    rent.AddStep(new ResourceStep(ResourceStepKind.Acquired, e.Timestamp, e.ThreadId, rent.AcquiredSite));
                     _report.PoolRents.Add(rent);
                     _rentedArrays[e.ObjectId] = rent;
+                    _returnedArrays.Remove(e.ObjectId); // the pool handed the array out again
                     break;
                 case EventKind.PoolReturn:
                     if (_rentedArrays.Remove(e.ObjectId, out var rented))
@@ -113,10 +118,15 @@ public sealed class LifecycleAnalysis
                         rented.Status = BlockStatus.Released;
                         rented.ReleasedSite = Site(e.Site);
                         rented.ReleasedAt = e.Timestamp;
+                        rented.AddStep(new ResourceStep(ResourceStepKind.Released, e.Timestamp, e.ThreadId, Site(e.Site)));
+                        _returnedArrays[e.ObjectId] = rented;
                     }
                     else
                     {
-                        AddViolation(ViolationKinds.DoubleReturn, "array returned to the pool but not rented by tracked code, or returned twice", e.ObjectId, "array", null, Site(e.Site), null, e);
+                        _returnedArrays.TryGetValue(e.ObjectId, out var returned);
+                        returned?.AddStep(new ResourceStep(ResourceStepKind.ReleasedAgain, e.Timestamp, e.ThreadId, Site(e.Site)));
+                        AddViolation(ViolationKinds.DoubleReturn, "array returned to the pool but not rented by tracked code, or returned twice", e.ObjectId, "array",
+                            returned?.Variable, Site(e.Site), returned?.ReleasedSite, e, returned);
                     }
                     break;
                 case EventKind.PInvokeEnter:
@@ -150,17 +160,33 @@ public sealed class LifecycleAnalysis
     {
         var call = PInvokeSiteOf(e);
         bool isHandle = (e.Value & PInvokeArgument.IsHandle) != 0;
+        int index = PInvokeArgument.Index(e.Value);
         if (isHandle)
+        {
             call.HandleArguments++;
+            int kept = _handleArgumentsKept.GetValueOrDefault(e.ObjectId);
+            if (kept < NativeResource.MaxCallsKept)
+            {
+                _handleArgumentsKept[e.ObjectId] = kept + 1;
+                _report.HandleArguments.Add(new NativeCallArgument(e.ObjectId, call.Site, e.Timestamp, e.ThreadId, index, (e.Value & PInvokeArgument.ClosedHandle) != 0));
+            }
+        }
         else
+        {
             call.PointerArguments++;
+        }
 
         if ((e.Value & PInvokeArgument.FreedPointer) != 0)
         {
             var freed = _freedBlocks.GetValueOrDefault(e.ObjectId);
+            freed?.AddStep(new ResourceStep(ResourceStepKind.PassedAfterRelease, e.Timestamp, e.ThreadId, call.Site, index));
             AddViolation(ViolationKinds.FreedPointerPassedToNative,
-                $"native block 0x{e.ObjectId:x} passed to {call.Site.Name} (argument {PInvokeArgument.Index(e.Value)}) after it was freed at {freed?.ReleasedSite?.Location ?? "?"}",
-                e.ObjectId, freed?.Api ?? "native block", freed?.Variable, call.Site, freed?.ReleasedSite, e);
+                $"native block 0x{e.ObjectId:x} passed to {call.Site.Name} (argument {index}) after it was freed at {freed?.ReleasedSite?.Location ?? "?"}",
+                e.ObjectId, freed?.Api ?? "native block", freed?.Variable, call.Site, freed?.ReleasedSite, e, freed);
+        }
+        else if (!isHandle && (_liveBlocks.GetValueOrDefault(e.ObjectId) ?? _liveHandles.GetValueOrDefault(e.ObjectId)) is { } live)
+        {
+            live.AddStep(new ResourceStep(ResourceStepKind.PassedToNative, e.Timestamp, e.ThreadId, call.Site, index));
         }
         if ((e.Value & PInvokeArgument.ClosedHandle) != 0)
             AddObjectViolation(ViolationKinds.UseOfClosedHandle, e, $"handle passed to {call.Site.Name} after it was closed at", _disposedAt.GetValueOrDefault(e.ObjectId).Site);
@@ -169,6 +195,7 @@ public sealed class LifecycleAnalysis
     private void Acquire(List<NativeResource> all, Dictionary<long, NativeResource> live, Dictionary<long, NativeResource> freed, string kind, RecordedEvent e, long size)
     {
         var resource = new NativeResource(kind, e.ObjectId, size, Site(e.Site) ?? SiteInfo.Unknown(e.Site), e.Timestamp, e.ThreadId);
+        resource.AddStep(new ResourceStep(ResourceStepKind.Acquired, e.Timestamp, e.ThreadId, resource.AcquiredSite));
         all.Add(resource);
         live[e.ObjectId] = resource;
         freed.Remove(e.ObjectId); // the address was reused
@@ -185,14 +212,16 @@ public sealed class LifecycleAnalysis
                     resource.Status = BlockStatus.Released;
                     resource.ReleasedSite = site;
                     resource.ReleasedAt = e.Timestamp;
+                    resource.AddStep(new ResourceStep(ResourceStepKind.Released, e.Timestamp, e.ThreadId, site));
                     freed[e.ObjectId] = resource;
                 }
                 break;
             case FreeOutcome.DoubleFree:
                 var first = freed.GetValueOrDefault(e.ObjectId);
+                first?.AddStep(new ResourceStep(ResourceStepKind.ReleasedAgain, e.Timestamp, e.ThreadId, site));
                 AddViolation(doubleKind,
                     $"{what} 0x{e.ObjectId:x} freed again (stopped before the allocator); first freed at {first?.ReleasedSite?.Location ?? "?"}",
-                    e.ObjectId, first?.Api ?? what, first?.Variable ?? site?.Name, site, first?.ReleasedSite, e);
+                    e.ObjectId, first?.Api ?? what, first?.Variable ?? site?.Name, site, first?.ReleasedSite, e, first);
                 break;
             case FreeOutcome.Unknown:
                 AddViolation(unknownKind,
@@ -259,7 +288,7 @@ public sealed class LifecycleAnalysis
         {
             string typeName = kind == "poolArray" && _objects.TryGetValue(resource.Key, out var array) ? array.TypeName : resource.Api;
             string? variable = resource.Variable ?? (_objects.TryGetValue(resource.Key, out var held) ? held.LastVariable : null);
-            _report.Leaks.Add(new Leak(kind, resource.Key, typeName, resource.Size, variable, resource.AcquiredSite, reason));
+            _report.Leaks.Add(new Leak(kind, resource.Key, typeName, resource.Size, variable, resource.AcquiredSite, reason) { Resource = resource });
         }
     }
 
@@ -271,8 +300,8 @@ public sealed class LifecycleAnalysis
             e.ObjectId, what, obj?.LastVariable, Site(e.Site), related, e);
     }
 
-    private void AddViolation(string kind, string message, long subject, string typeName, string? variable, SiteInfo? site, SiteInfo? related, RecordedEvent e) =>
-        _report.Violations.Add(new Violation(kind, ViolationKinds.SeverityOf(kind), message, subject, typeName, variable, site, related, e.ThreadId, e.Timestamp));
+    private void AddViolation(string kind, string message, long subject, string typeName, string? variable, SiteInfo? site, SiteInfo? related, RecordedEvent e, NativeResource? resource = null) =>
+        _report.Violations.Add(new Violation(kind, ViolationKinds.SeverityOf(kind), message, subject, typeName, variable, site, related, e.ThreadId, e.Timestamp) { Resource = resource });
 
     private bool IsDisposable(TrackedObject obj) => _recording.Type(obj.TypeId).IsDisposable;
 }

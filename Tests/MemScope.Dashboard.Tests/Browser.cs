@@ -41,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleDashboard>
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleDashboard>, ICollectionFixture<ShowcaseDashboard>
 {
     public const string Name = "browser";
 }

@@ -14,11 +14,12 @@ internal static class Dashboards
 {
     public const string Payload = "</script><img src=x onerror=alert(1)>";
 
-    public static string Write(Recording recording, string name)
+    /// <summary>The dashboard of <paramref name="recording"/>, linking to <paramref name="editor"/> (VS Code unless told, whatever MEMSCOPE_EDITOR says).</summary>
+    public static string Write(Recording recording, string name, EditorLink? editor = null)
     {
         string path = Path.Combine(Directory.CreateTempSubdirectory("memscope-dashboard-").FullName, DashboardFile.FileName);
         var report = LifecycleAnalysis.Analyze(recording);
-        return DashboardFile.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, path);
+        return DashboardFile.Write(recording, report, PatternAnalysis.Analyze(recording, report), name, path, editor ?? EditorLink.VsCode);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class FilterDashboardTests(BrowserFixture browser)
 
     /// <summary>One column of the rows in the DOM (1-based, as the table's columns: id, type, variable, bytes, allocated, lifetime, thread, site).</summary>
     private static Task<System.Collections.Generic.IReadOnlyList<string>> Column(IPage page, int column) =>
-        page.Locator($"[data-view=Allocations] .vt-row span:nth-child({column})").AllTextContentsAsync();
+        page.Locator($"[data-view=Allocations] .vt-row > span:nth-child({column})").AllTextContentsAsync();
 
     [Fact]
     public async Task Filtering_the_allocations_by_type_keeps_only_that_type()

@@ -17,7 +17,7 @@ public sealed class SampleDashboardTests(BrowserFixture browser, SampleDashboard
     {
         await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, sample.DashboardPath);
         await dashboard.ShowAsync("Lifetimes");
-        var variable = dashboard.Page.Locator(".lt-row button.var").First;
+        var variable = dashboard.Page.Locator(".lt-row button.var[data-kind=object]").First;
         string name = (await variable.GetAttributeAsync("data-name"))!;
 
         await variable.ClickAsync();
@@ -109,7 +109,7 @@ public sealed class SampleDashboardTests(BrowserFixture browser, SampleDashboard
         string cli = Path.Combine(TestEnvironment.RepositoryRoot, "MemScope.Cli", "bin", TestEnvironment.Configuration, "net10.0", "MemScope.Cli.dll");
         string output = Path.Combine(Directory.CreateTempSubdirectory("memscope-dashboard-cli-").FullName, "page.html");
 
-        var (exitCode, _, error) = TestEnvironment.Run("dotnet", $"\"{cli}\" html \"{sample.Folder}\" -o \"{output}\"", sample.Folder);
+        var (exitCode, _, error) = TestEnvironment.Run("dotnet", $"\"{cli}\" html \"{sample.Folder}\" -o \"{output}\"", sample.Folder, SampleRun.Environment);
 
         Assert.True(exitCode == 0, error);
         Assert.True(File.ReadAllBytes(sample.DashboardPath).SequenceEqual(File.ReadAllBytes(output)), "memscope html and the exporter wrote different pages");

@@ -79,7 +79,7 @@ public sealed class SyntheticDashboardTests(BrowserFixture browser, ITestOutputH
     }
 
     private static async Task<long[]> FirstIds(IPage page) =>
-        (await page.Locator(".vt-row span:first-child").AllTextContentsAsync()).Take(10).Select(long.Parse).ToArray();
+        (await page.Locator(".vt-row > span:first-child").AllTextContentsAsync()).Take(10).Select(long.Parse).ToArray();
 
     [Fact]
     public async Task An_object_whose_collection_was_not_watched_says_so_and_a_watched_sample_says_what_it_stands_for()

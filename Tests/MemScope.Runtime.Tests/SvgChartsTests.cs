@@ -63,7 +63,7 @@ public sealed class SvgChartsTests : IDisposable
         new(new RecordingData(_events.ToArray(), 0, new List<RecordedThread>()) { GcSamples = _samples, Types = TypeRegistry.Describe(_events.ToArray()) },
             new SiteTable(new[] { NewBuffer, NewStream, NewItems, DisposeCall, ReadCall, AllocBlock }), 0, DateTimeOffset.UnixEpoch, 0);
 
-    /// <summary>A buffer (1 KB, collected at 3 ms), a stream (2 KB, disposed, used after dispose, alive) and a list (512 B, collected).</summary>
+    /// <summary>A buffer (1 KiB, collected at 3 ms), a stream (2 KiB, disposed, used after dispose, alive) and a list (512 B, collected).</summary>
     private void RecordKnownProgram()
     {
         Allocate(1, 1, typeof(byte[]), NewBuffer, 1024);
@@ -136,8 +136,8 @@ public sealed class SvgChartsTests : IDisposable
         Assert.Equal("app: tracked memory over time", chart.Root!.Element(Svg + "title")!.Value);
         Assert.Contains("app: tracked memory over time", texts);
         Assert.Contains("time since the session started (ms)", texts);
-        Assert.Contains("bytes (KB)", texts);
-        Assert.Contains(texts, t => t.EndsWith(" KB", StringComparison.Ordinal));
+        Assert.Contains("bytes (KiB)", texts);
+        Assert.Contains(texts, t => t.EndsWith(" KiB", StringComparison.Ordinal));
         Assert.Contains("GC heap size (after the last GC)", texts);
         Assert.Contains("managed bytes in use", texts);
         Assert.Contains("GC fragmented bytes", texts);
@@ -151,8 +151,8 @@ public sealed class SvgChartsTests : IDisposable
 
         var chart = Chart("_timeline.svg");
 
-        // At 7 ms: the stream (2 KB), this block (1 KB) and the 4 KB block allocated then.
-        Assert.Contains(Texts(chart), t => t.Contains("peak tracked live 7 KB (native peak 5 KB)", StringComparison.Ordinal));
+        // At 7 ms: the stream (2 KiB), this block (1 KiB) and the 4 KiB block allocated then.
+        Assert.Contains(Texts(chart), t => t.Contains("peak tracked live 7 KiB (native peak 5 KiB)", StringComparison.Ordinal));
         Assert.Single(WithClass(chart, "tracked"));
         Assert.Single(WithClass(chart, "native"));
     }
@@ -252,7 +252,7 @@ public sealed class SvgChartsTests : IDisposable
         Assert.Contains("app: memory by type", texts);
         Assert.Contains("bytes by type", texts);
         Assert.Contains("objects by type", texts);
-        Assert.Contains("bytes (total size of the type's objects), KB", texts);
+        Assert.Contains("bytes (total size of the type's objects), KiB", texts);
         Assert.Contains("objects (count)", texts);
     }
 

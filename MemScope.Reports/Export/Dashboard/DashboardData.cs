@@ -13,22 +13,35 @@ namespace MemScopeReports.Export.Dashboard;
 /// written, one array per column, with names interned in a string table — the page does no analysis of its own.
 /// Times are milliseconds since the recording started.
 /// </summary>
-internal sealed class DashboardData(Recording recording, LifecycleReport report, PatternReport? patterns, string name)
+internal sealed class DashboardData(Recording recording, LifecycleReport report, PatternReport? patterns, string name, EditorLink editor)
 {
     private readonly StringTable _strings = new();
     private SiteIndex? _sites;
+    private string _root = "";
+    // Native blocks, GCHandles and pooled arrays, in the order of the "native" table: leaks and violations refer to them by row.
+    private List<NativeResource> _resources = new();
+    private Dictionary<NativeResource, int> _resourceRow = new();
 
     public void Write(Utf8JsonWriter w)
     {
         _sites = new SiteIndex(_strings);
+        _root = SourceRoot.Of(recording.Sites.All.Select(s => s.File));
+        _resources = report.NativeBlocks.Concat(report.GcHandles).Concat(report.PoolRents).ToList();
+        _resourceRow = new Dictionary<NativeResource, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < _resources.Count; i++)
+            _resourceRow[_resources[i]] = i;
         double duration = DurationMs();
-        var live = LiveBytesSeries.Of(recording, report.Objects, duration);
+        var live = LiveBytesSeries.Of(recording, report.Objects, report.NativeBlocks, duration);
 
         w.WriteStartObject();
-        w.WriteNumber("v", 1);
+        w.WriteNumber("v", 2);
         w.WriteString("name", name);
         w.WriteString("startedAt", recording.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteNumber("durationMs", Columns.Ms(duration));
+        // Locations are shown relative to the folder all source files share; the editor link gets the full path.
+        w.WriteString("root", _root);
+        w.WriteString("editor", editor.Template);
+        w.WriteString("editorName", editor.Name);
         WriteTotals(w, live);
         WriteObjects(w);
         WriteLeaks(w);
@@ -46,6 +59,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     }
 
     private int S(string? text) => _strings.Of(text);
+    private int Row(NativeResource? resource) => resource is not null && _resourceRow.TryGetValue(resource, out int row) ? row : -1;
     private int Site(SiteInfo? site) => _sites!.Of(site);
     private double Ms(long timestamp) => recording.ToMilliseconds(timestamp);
     private double? Ms(long? timestamp) => timestamp is { } t ? recording.ToMilliseconds(t) : null;
@@ -63,23 +77,36 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     private void WriteTotals(Utf8JsonWriter w, LiveBytesSeries live)
     {
         var objects = report.Objects;
+        var totals = ObjectTotals.Of(objects);
         var gc = recording.GcSamples;
         w.WriteStartObject("totals");
         w.WriteNumber("events", recording.Events.Count);
         w.WriteNumber("objects", objects.Count);
-        w.WriteNumber("bytes", objects.Sum(o => o.Size));
-        w.WriteNumber("liveObjects", ObjectTotals.Of(objects).LiveCount);
-        w.WriteNumber("liveBytes", live.FinalBytes);
+        w.WriteNumber("bytes", totals.Bytes);
+        w.WriteNumber("liveObjects", totals.LiveCount);
+        w.WriteNumber("liveBytes", totals.LiveBytes);
+        w.WriteNumber("unwatched", totals.UnwatchedCount);
         w.WriteNumber("peakBytes", live.PeakBytes);
+        w.WriteNumber("peakMs", Columns.Ms(live.PeakMs));
+        w.WriteNumber("nativeBlocks", report.NativeBlocks.Count);
+        w.WriteNumber("nativeBytes", report.NativeBlocks.Sum(b => b.Size));
+        w.WriteNumber("nativeLive", report.NativeBlocks.Count(b => b.Status == BlockStatus.Live));
+        w.WriteNumber("nativeLiveBytes", report.NativeBlocks.Where(b => b.Status == BlockStatus.Live).Sum(b => b.Size));
+        w.WriteNumber("gcHandles", report.GcHandles.Count);
+        w.WriteNumber("poolRents", report.PoolRents.Count);
+        w.WriteNumber("safeHandles", report.Handles.Count);
+        w.WriteNumber("pinvokeCalls", report.PInvokeSites.Sum(p => (long)p.Calls));
         w.WriteNumber("leaks", report.Leaks.Count);
         w.WriteNumber("leakedBytes", report.Leaks.Sum(l => l.Size));
         w.WriteNumber("violations", report.Violations.Count);
+        w.WriteNumber("errors", report.Violations.Count(v => v.Severity == FindingSeverity.Error));
+        w.WriteNumber("warnings", report.Violations.Count(v => v.Severity != FindingSeverity.Error));
         w.WriteNumber("dropped", recording.DroppedEvents);
         w.WriteNumber("faults", recording.InternalFaults);
+        w.WriteNumber("gcSamples", gc.Count);
         // CollectionCount(0) counts every collection (a gen2 GC also collects gen0); the difference covers the recording only.
         w.WriteNumber("gcCollections", gc.Count == 0 ? 0 : gc[^1].Gen0Collections - (gc.Count > 1 ? gc[0].Gen0Collections : 0));
         w.WriteNumber("gen2Collections", gc.Count == 0 ? 0 : gc[^1].Gen2Collections - (gc.Count > 1 ? gc[0].Gen2Collections : 0));
-        w.WriteNumber("nativeBlocks", report.NativeBlocks.Count);
         w.WriteNumber("threads", recording.Threads.Count);
         w.WriteEndObject();
     }
@@ -91,11 +118,19 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         foreach (var info in recording.Activities)
             activityNames[info.Id] = info.OperationName;
         var holdings = objects.SelectMany(o => o.Holdings).ToList();
+        // Where each object was first disposed (or its handle closed): the analysis keeps the time, the events the site.
+        var disposedAt = new Dictionary<long, SiteInfo?>();
+        foreach (var e in recording.Events)
+        {
+            if (e.Kind is EventKind.Dispose or EventKind.HandleClose)
+                disposedAt.TryAdd(e.ObjectId, e.Site == 0 ? null : recording.Sites[e.Site]);
+        }
 
         w.WriteStartObject("obj");
         Columns.Ints(w, "id", objects, o => o.Id);
         Columns.Ints(w, "type", objects, o => S(o.TypeName));
-        Columns.Ints(w, "size", objects, o => o.Size);
+        // -1: the runtime did not know the size (shown as unknown, never as "0 B").
+        Columns.Ints(w, "size", objects, o => o.Size == 0 && !o.SizeKnown ? -1 : o.Size);
         Columns.Ints(w, "site", objects, o => Site(o.AllocSite));
         Columns.Times(w, "alloc", objects, o => Ms(o.AllocatedAt ?? o.FirstSeenAt));
         Columns.Times(w, "end", objects, o => Ms(o.CollectedAt));
@@ -110,6 +145,10 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         foreach (var o in objects)
             w.WriteNumberValue(offset += o.Holdings.Count);
         w.WriteEndArray();
+        // Most objects are never disposed: the sites of those that are, by row, rather than a column of -1s.
+        var disposed = Enumerable.Range(0, objects.Count).Where(i => objects[i].DisposedAt is not null).ToList();
+        Columns.Ints(w, "dispRow", disposed, i => i);
+        Columns.Ints(w, "dispSite", disposed, i => Site(disposedAt.GetValueOrDefault(objects[i].Id)));
         w.WriteEndObject();
 
         w.WriteStartObject("hold");
@@ -117,7 +156,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "site", holdings, h => Site(h.Site));
         Columns.Times(w, "bound", holdings, h => Ms(h.BoundAt));
         Columns.Times(w, "rel", holdings, h => Ms(h.ReleasedAt));
-        Columns.Ints(w, "end", holdings, h => S(h.EndReason.ToString()));
+        Columns.Ints(w, "end", holdings, h => S(Json.LifetimeJson.EndWord(h.EndReason)));
         Columns.Ints(w, "endSite", holdings, h => Site(h.EndSite));
         Columns.Ints(w, "repl", holdings, h => h.ReplacedBy ?? -1);
         w.WriteEndObject();
@@ -133,7 +172,8 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "size", leaks, l => l.Size);
         Columns.Ints(w, "var", leaks, l => S(l.Variable));
         Columns.Ints(w, "site", leaks, l => Site(l.CreatedAt));
-        Columns.Ints(w, "reason", leaks, l => S(l.Reason));
+        Columns.Ints(w, "reason", leaks, l => S(Relative(l.Reason)));
+        Columns.Ints(w, "native", leaks, l => Row(l.Resource));
         w.WriteEndObject();
     }
 
@@ -143,7 +183,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         w.WriteStartObject("viol");
         Columns.Ints(w, "kind", violations, v => S(v.Kind));
         Columns.Ints(w, "sev", violations, v => S(v.Severity.Name()));
-        Columns.Ints(w, "msg", violations, v => S(v.Message));
+        Columns.Ints(w, "msg", violations, v => S(Relative(v.Message)));
         Columns.Ints(w, "obj", violations, v => v.Subject);
         Columns.Ints(w, "type", violations, v => S(v.TypeName));
         Columns.Ints(w, "var", violations, v => S(v.Variable));
@@ -151,23 +191,39 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "rel", violations, v => Site(v.RelatedSite));
         Columns.Ints(w, "thread", violations, v => v.Thread);
         Columns.Times(w, "t", violations, v => Ms(v.Timestamp));
+        Columns.Ints(w, "native", violations, v => Row(v.Resource));
         w.WriteEndObject();
     }
 
     private void WriteNative(Utf8JsonWriter w)
     {
-        var blocks = report.NativeBlocks.Concat(report.GcHandles).Concat(report.PoolRents).ToList();
+        var blocks = _resources;
+        var steps = blocks.SelectMany(b => b.Steps).ToList();
         w.WriteStartObject("native");
         Columns.Ints(w, "kind", blocks, b => S(b.Kind));
         Columns.Ints(w, "api", blocks, b => S(b.Api));
         Columns.Ints(w, "key", blocks, b => b.Key);
-        Columns.Ints(w, "size", blocks, b => b.Size);
+        // -1 for a GCHandle: it has no size of its own.
+        Columns.Ints(w, "size", blocks, b => b.Kind is "nativeBlock" or "poolArray" ? b.Size : -1);
+        Columns.Ints(w, "var", blocks, b => S(b.Variable));
         Columns.Ints(w, "site", blocks, b => Site(b.AcquiredSite));
         Columns.Times(w, "at", blocks, b => Ms(b.AcquiredAt));
         Columns.Ints(w, "thread", blocks, b => b.Thread);
-        Columns.Ints(w, "status", blocks, b => S(b.Status.ToString()));
+        Columns.Ints(w, "status", blocks, b => S(Json.UnsafeFfiJson.StatusWord(b.Status)));
         Columns.Times(w, "relAt", blocks, b => Ms(b.ReleasedAt));
         Columns.Ints(w, "relSite", blocks, b => Site(b.ReleasedSite));
+        Columns.Ints(w, "more", blocks, b => b.CallsNotKept);
+        w.WriteStartArray("steps");
+        int offset = 0;
+        w.WriteNumberValue(0);
+        foreach (var b in blocks)
+            w.WriteNumberValue(offset += b.Steps.Count);
+        w.WriteEndArray();
+        Columns.Ints(w, "sKind", steps, s => S(StepWord(s.Kind)));
+        Columns.Times(w, "sT", steps, s => Ms(s.Timestamp));
+        Columns.Ints(w, "sThread", steps, s => s.Thread);
+        Columns.Ints(w, "sSite", steps, s => Site(s.Site));
+        Columns.Ints(w, "sVal", steps, s => s.Value);
         w.WriteEndObject();
     }
 
@@ -190,8 +246,28 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Times(w, "sT", steps, s => Ms(s.Timestamp));
         Columns.Ints(w, "sCount", steps, s => s.Count);
         Columns.Ints(w, "sSite", steps, s => Site(s.Site));
+        var arguments = report.HandleArguments;
+        Columns.Ints(w, "aObj", arguments, a => a.ObjectId);
+        Columns.Ints(w, "aSite", arguments, a => Site(a.Call));
+        Columns.Times(w, "aT", arguments, a => Ms(a.Timestamp));
+        Columns.Ints(w, "aThread", arguments, a => a.Thread);
+        Columns.Ints(w, "aIdx", arguments, a => a.Argument);
+        Columns.Ints(w, "aClosed", arguments, a => a.AfterClose ? 1 : 0);
         w.WriteEndObject();
     }
+
+    private static string StepWord(ResourceStepKind kind) => kind switch
+    {
+        ResourceStepKind.Acquired => "acquired",
+        ResourceStepKind.Released => "released",
+        ResourceStepKind.ReleasedAgain => "releasedAgain",
+        ResourceStepKind.Moved => "moved",
+        ResourceStepKind.PassedToNative => "passedToNative",
+        _ => "passedAfterRelease",
+    };
+
+    /// <summary>Text that names source files, with their paths relative to the common source folder.</summary>
+    private string Relative(string text) => _root.Length == 0 ? text : text.Replace(_root, "", StringComparison.Ordinal);
 
     private void WritePInvoke(Utf8JsonWriter w)
     {
@@ -234,7 +310,8 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         var points = live.Points;
         w.WriteStartObject("tl");
         Columns.Doubles(w, "t", points, p => p.Ms);
-        Columns.Ints(w, "live", points, p => p.Bytes);
+        Columns.Ints(w, "live", points, p => p.Total);
+        Columns.Ints(w, "native", points, p => p.Native);
         w.WriteEndObject();
 
         var gc = recording.GcSamples;
@@ -252,20 +329,52 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         w.WriteStartArray("diag");
         foreach (var f in patterns?.Diagnosis ?? [])
         {
+            // A leak or violation finding opens the first leak or violation of its group: the story behind it.
+            int leak = f.Kind.StartsWith("leak.", StringComparison.Ordinal)
+                ? report.Leaks.FindIndex(l => "leak." + l.Kind == f.Kind && l.CreatedAt?.Id == f.Site?.Id) : -1;
+            int violation = f.Kind.StartsWith("violation.", StringComparison.Ordinal)
+                ? report.Violations.FindIndex(v => "violation." + v.Kind == f.Kind && v.Site?.Id == f.Site?.Id) : -1;
+            string where = f.Site is null ? "" : Wording.Site(f.Site);
             w.WriteStartObject();
             w.WriteNumber("rank", f.Rank);
-            w.WriteString("sev", f.Severity.ToString());
+            w.WriteString("sev", SeverityWord(f.Severity));
             w.WriteString("kind", f.Kind);
-            w.WriteString("msg", f.Message);
+            // The location is shown once, beside the message, as a link: the message does not repeat it.
+            w.WriteString("msg", Relative(where.Length == 0 ? f.Message : f.Message.Replace(" at " + where, "", StringComparison.Ordinal)));
             w.WriteNumber("bytes", f.Bytes);
+            w.WriteNumber("count", f.Count);
             w.WriteNumber("site", Site(f.Site));
+            w.WriteNumber("leak", leak);
+            w.WriteNumber("viol", violation);
             w.WriteStartArray("ev");
             foreach (var e in f.Evidence)
-                w.WriteStringValue(e);
+            {
+                if (RepeatsTheFinding(e, where, leak >= 0 || violation >= 0))
+                    continue;
+                w.WriteStringValue(Relative(e));
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    private static string SeverityWord(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>
+    /// Evidence the page already shows: the finding's own location, and for a leak or violation what its drill-down
+    /// tells in full (the related site, the count of the analysis's own vocabulary).
+    /// </summary>
+    private static bool RepeatsTheFinding(string evidence, string where, bool opensAStory)
+    {
+        if (where.Length > 0 && (evidence == "at " + where || evidence == "created at " + where || evidence == "allocated at " + where))
+            return true;
+        return opensAStory && (evidence.StartsWith("related site: ", StringComparison.Ordinal) || evidence.Contains(" in the lifecycle analysis", StringComparison.Ordinal));
     }
 
     private void WriteThreadsAndActivities(Utf8JsonWriter w)

@@ -28,15 +28,16 @@ public static class DashboardFile
         SkipValidation = true,
     };
 
-    public static string Write(Recording recording, LifecycleReport report, PatternReport? patterns, string name, string path)
+    /// <summary>Writes the page atomically. <c>editor</c>: how source locations link to an editor; null reads <c>MEMSCOPE_EDITOR</c> (<see cref="EditorLink.FromEnvironment"/>).</summary>
+    public static string Write(Recording recording, LifecycleReport report, PatternReport? patterns, string name, string path, EditorLink? editor = null)
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
             Directory.CreateDirectory(directory);
-        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream));
+        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream, editor));
     }
 
-    public static void Render(Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output)
+    public static void Render(Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output, EditorLink? editor = null)
     {
         string script = DashboardAssets.Script;
         // The script is allowed by its hash, not by 'unsafe-inline': even markup that slipped into the page could not run.
@@ -57,7 +58,7 @@ public static class DashboardFile
         text.Write("<script type=\"application/json\" id=\"memscope-data\">");
         text.Flush();
         using (var json = new Utf8JsonWriter(output, JsonOptions))
-            new DashboardData(recording, report, patterns, name).Write(json);
+            new DashboardData(recording, report, patterns, name, editor ?? EditorLink.FromEnvironment()).Write(json);
         text.Write("</script>\n<script>");
         text.Write(script);
         text.Write("</script>\n</body>\n</html>\n");

@@ -6,48 +6,67 @@ using MemScopeTrace.Model;
 namespace MemScopeReports.Export.Dashboard;
 
 /// <summary>
-/// Tracked live bytes over time, computed from the objects' allocation and collection times. A million objects
-/// become at most <see cref="MaxPoints"/> points (the peak of each bucket) so the chart draws in a frame at any zoom.
+/// Live bytes over time, as the SVG timeline counts them: tracked objects from allocation to collection plus native
+/// blocks from allocation to free. A million objects become at most <see cref="MaxPoints"/> points (the peak of each
+/// bucket) so the chart draws in a frame at any zoom.
 /// </summary>
 internal sealed class LiveBytesSeries
 {
     public const int MaxPoints = 4000;
 
-    public List<(double Ms, long Bytes)> Points { get; } = new();
-    public long PeakBytes { get; private set; }
+    /// <summary>Time, live bytes of objects and native blocks together, and of native blocks alone (each the bucket's peak).</summary>
+    public List<(double Ms, long Total, long Native)> Points { get; } = new();
 
-    public static LiveBytesSeries Of(Recording recording, IReadOnlyList<TrackedObject> objects, double durationMs)
+    /// <summary>The most bytes live at once, objects and native blocks together, and when.</summary>
+    public long PeakBytes { get; private set; }
+    public double PeakMs { get; private set; }
+
+    public static LiveBytesSeries Of(Recording recording, IReadOnlyList<TrackedObject> objects, IReadOnlyList<NativeResource> nativeBlocks, double durationMs)
     {
-        var changes = new List<(long At, long Delta)>(objects.Count * 2);
-        changes.AddRange(TrackedObject.LiveBytesChanges(objects));
+        var changes = new List<(long At, long Delta, bool Native)>(objects.Count * 2 + nativeBlocks.Count * 2);
+        foreach (var (at, delta) in TrackedObject.LiveBytesChanges(objects))
+            changes.Add((at, delta, false));
+        foreach (var block in nativeBlocks)
+        {
+            if (block.Size <= 0)
+                continue;
+            changes.Add((block.AcquiredAt, block.Size, true));
+            if (block.ReleasedAt is { } released)
+                changes.Add((released, -block.Size, true));
+        }
+        // At one tick, releases before acquisitions: a peak is never two lives that did not overlap.
         changes.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Delta.CompareTo(b.Delta));
 
         var series = new LiveBytesSeries();
         double bucket = changes.Count <= MaxPoints || durationMs <= 0 ? 0 : durationMs / (MaxPoints / 2);
-        long live = 0;
+        long total = 0, native = 0;
         double lastBucket = double.NaN;
-        foreach (var (at, delta) in changes)
+        foreach (var (at, delta, isNative) in changes)
         {
-            live += delta;
-            series.PeakBytes = Math.Max(series.PeakBytes, live);
+            total += delta;
+            if (isNative)
+                native += delta;
             double ms = recording.ToMilliseconds(at);
+            if (total > series.PeakBytes)
+            {
+                series.PeakBytes = total;
+                series.PeakMs = ms;
+            }
             double key = bucket > 0 ? Math.Floor(ms / bucket) : ms;
-            // Within one bucket keep the highest value: a chart of peaks never hides a spike.
+            // Within one bucket keep the highest values: a chart of peaks never hides a spike.
             if (key == lastBucket && series.Points.Count > 0)
             {
                 var last = series.Points[^1];
-                series.Points[^1] = (last.Ms, Math.Max(last.Bytes, live));
+                series.Points[^1] = (last.Ms, Math.Max(last.Total, total), Math.Max(last.Native, native));
             }
             else
             {
-                series.Points.Add((ms, live));
+                series.Points.Add((ms, total, native));
                 lastBucket = key;
             }
         }
         if (series.Points.Count > 0)
-            series.Points.Add((Math.Max(durationMs, series.Points[^1].Ms), live));
+            series.Points.Add((Math.Max(durationMs, series.Points[^1].Ms), total, native));
         return series;
     }
-
-    public long FinalBytes => Points.Count == 0 ? 0 : Points[^1].Bytes;
 }

@@ -32,7 +32,9 @@ internal sealed class SiteIndex(StringTable strings)
         Columns.Ints(writer, "line", _sites, s => s.Line);
         Columns.Ints(writer, "method", _sites, s => strings.Of(s.Method));
         Columns.Ints(writer, "name", _sites, s => strings.Of(s.Name));
-        Columns.Ints(writer, "kind", _sites, s => strings.Of(s.Kind.ToString()));
+        Columns.Ints(writer, "kind", _sites, s => strings.Of(Json.JsonFile.KindName(s.Kind)));
+        // The API a native site calls (Marshal.FreeHGlobal), or the declared type of a variable or field.
+        Columns.Ints(writer, "decl", _sites, s => strings.Of(s.DeclaredType));
         writer.WriteEndObject();
     }
 }

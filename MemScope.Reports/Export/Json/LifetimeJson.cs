@@ -57,13 +57,7 @@ internal static class LifetimeJson
             writer.WriteNumber("thread", holding.Thread);
             JsonFile.WriteMilliseconds(writer, "boundAtMs", recording, holding.BoundAt);
             JsonFile.WriteMilliseconds(writer, "releasedAtMs", recording, holding.ReleasedAt);
-            writer.WriteString("end", holding.EndReason switch
-            {
-                HoldingEnd.ScopeEnded => "scopeEnd",
-                HoldingEnd.Overwritten => "overwritten",
-                HoldingEnd.Collected => "collected",
-                _ => "stillHeld",
-            });
+            writer.WriteString("end", EndWord(holding.EndReason));
             JsonFile.WriteSite(writer, "endSite", holding.EndSite);
             writer.WriteEndObject();
         }
@@ -72,4 +66,13 @@ internal static class LifetimeJson
         JsonFile.WriteMilliseconds(writer, "collectedAtMs", recording, obj.CollectedAt);
         writer.WriteEndObject();
     }
+
+    /// <summary>How a holding ended, in the words of the JSON files (the dashboard uses the same).</summary>
+    public static string EndWord(HoldingEnd end) => end switch
+    {
+        HoldingEnd.ScopeEnded => "scopeEnd",
+        HoldingEnd.Overwritten => "overwritten",
+        HoldingEnd.Collected => "collected",
+        _ => "stillHeld",
+    };
 }

@@ -48,7 +48,7 @@ internal static class UnsafeFfiJson
             writer.WriteString("api", resource.Api);
             writer.WriteNumber("size", resource.Size);
             JsonFile.WriteNullableString(writer, "variable", resource.Variable);
-            writer.WriteString("status", resource.Status switch { BlockStatus.Live => "live", BlockStatus.Moved => "moved", _ => "released" });
+            writer.WriteString("status", StatusWord(resource.Status));
             JsonFile.WriteSite(writer, "acquiredAt", resource.AcquiredSite);
             JsonFile.WriteSite(writer, "releasedAt", resource.ReleasedSite);
             JsonFile.WriteMilliseconds(writer, "acquiredAtMs", recording, resource.AcquiredAt);
@@ -118,6 +118,9 @@ internal static class UnsafeFfiJson
     }
 
 
+
+    /// <summary>A native resource's status in the words of the JSON files (the dashboard uses the same).</summary>
+    public static string StatusWord(BlockStatus status) => status switch { BlockStatus.Live => "live", BlockStatus.Moved => "moved", _ => "released" };
 
     private static string Hex(long value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
 }

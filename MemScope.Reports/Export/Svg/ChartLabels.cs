@@ -7,7 +7,8 @@ namespace MemScopeReports.Export.Svg;
 /// <summary>Turns values into the words of a chart: bytes with a unit, milliseconds and counts, culture-invariantly.</summary>
 internal static class ChartLabels
 {
-    private static readonly string[] Units = { "B", "KB", "MB", "GB", "TB" };
+    // Powers of 1024, so IEC names; the dashboard writes the same.
+    private static readonly string[] Units = { "B", "KiB", "MiB", "GiB", "TiB" };
 
     /// <summary>The unit (power of 1024) an axis whose largest value is <paramref name="max"/> reads best in.</summary>
     public static (string Name, double Divisor) ByteUnit(double max)
@@ -22,7 +23,7 @@ internal static class ChartLabels
         return (Units[index], divisor);
     }
 
-    /// <summary>"1.5 MB": a single value in its own best unit.</summary>
+    /// <summary>"1.5 MiB": a single value in its own best unit.</summary>
     public static string Bytes(double bytes)
     {
         var (unit, divisor) = ByteUnit(Math.Abs(bytes));
