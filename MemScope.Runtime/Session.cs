@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Threading;
 using MemScopeTrace.Model;
@@ -15,6 +17,7 @@ internal static class Session
     private static int s_started;
     private static string? s_lastExportName;
     private static long s_eventsAtLastExport = -1;
+    private static ExportResult? s_lastWritten;
 
     public static long StartTimestamp { get; private set; } = Stopwatch.GetTimestamp();
     public static DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
@@ -38,6 +41,9 @@ internal static class Session
         Volatile.Write(ref s_eventsAtLastExport, eventsRecordedAndDropped);
     }
 
+    /// <summary>The last report written, named on stderr when the process ends.</summary>
+    public static void RememberWritten(ExportResult result) => Volatile.Write(ref s_lastWritten, result);
+
     public static string DefaultExportName =>
         Volatile.Read(ref s_lastExportName)
         ?? RuntimeSettings.ExportName
@@ -60,6 +66,25 @@ internal static class Session
         {
             // The last export has read the spill file back; nothing will need it again.
             Capture.Recorder.StopStreaming();
+            AnnounceReport();
+        }
+    }
+
+    /// <summary>One line on stderr naming the last report's folder and dashboard, so nobody has to guess (MEMSCOPE_QUIET=1 silences it).</summary>
+    private static void AnnounceReport()
+    {
+        if (RuntimeSettings.Quiet || Volatile.Read(ref s_lastWritten) is not { } report)
+            return;
+        try
+        {
+            string? dashboard = report.Files.Select(Path.GetFullPath).FirstOrDefault(f => Path.GetFileName(f) == "dashboard.html");
+            Console.Error.WriteLine(dashboard is null
+                ? $"MemScope: report written to {report.Directory}"
+                : $"MemScope: report written to {report.Directory} (open {dashboard})");
+        }
+        catch (Exception)
+        {
+            // The process is ending and the report is on disk: a closed stderr is no reason to fail the exit.
         }
     }
 }

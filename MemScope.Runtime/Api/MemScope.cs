@@ -42,7 +42,9 @@ public static class MemScope
             foreach (var file in files)
                 Console.Error.WriteLine($"MemScope: wrote {file} ({new FileInfo(file).Length:N0} bytes)");
         }
-        return new ExportResult(Path.GetFullPath(directory), files, recording.Events.Count, recording.DroppedEvents, stopwatch.Elapsed);
+        var result = new ExportResult(Path.GetFullPath(directory), files, recording.Events.Count, recording.DroppedEvents, stopwatch.Elapsed);
+        Session.RememberWritten(result);
+        return result;
     }
 
     private static ReportOptions ForReports(ExportOptions options) =>
