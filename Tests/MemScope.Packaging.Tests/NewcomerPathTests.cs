@@ -6,7 +6,6 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MemScopeTestShared;
 using Xunit;
@@ -15,41 +14,22 @@ using Xunit.Abstractions;
 namespace MemScopePackagingTests;
 
 /// <summary>
-/// A newcomer's first minutes, from the packages alone: a fresh console project outside the repository, whose
-/// NuGet.config knows the packed feed and nuget.org; `dotnet add package MemScope.Fody`; a [Tracked] class that leaks
-/// a FileStream held in a field and a Marshal.AllocHGlobal block, with one unbounded stackalloc for the analyzer;
-/// build (woven, warned), run, `dotnet tool install memscope`, `memscope check`.
+/// A newcomer's first minutes, from the packages alone, following the README's quick start to the letter: a fresh
+/// console project outside the repository whose NuGet.config knows the packed feed and nuget.org;
+/// `dotnet add package MemScope.Fody`; the README's FodyWeavers.xml and code (a [Tracked] class that leaks a
+/// FileStream held in a field and a Marshal.AllocHGlobal block), plus one unbounded stackalloc for the analyzer;
+/// build (woven, warned), run (the stderr line the README shows), `dotnet tool install memscope`, and
+/// `memscope check` printing the leaks the README shows.
 /// </summary>
 [Collection(PackedSolutionCollection.Name)]
 public class NewcomerPathTests(PackedSolution packed, ITestOutputHelper log)
 {
-    private const string ProgramSource = """
-        using System.Runtime.InteropServices;
+    /// <summary>Appended after the README's code, so its line numbers stay those the README shows.</summary>
+    private const string Hazard = """
 
-        var cache = new LogCache("newcomer.log");
-        cache.Write("hello");
-        Console.WriteLine($"checksum {cache.Checksum(16)}");
-
-        [Tracked]
-        class LogCache
+        static class Checksums
         {
-            private readonly FileStream _log;
-            private readonly IntPtr _scratch;
-
-            public LogCache(string path)
-            {
-                _log = new FileStream(path, FileMode.Create);
-                _scratch = Marshal.AllocHGlobal(4096);
-            }
-
-            public void Write(string text)
-            {
-                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
-                _log.Write(bytes, 0, bytes.Length);
-                Marshal.Copy(bytes, 0, _scratch, bytes.Length);
-            }
-
-            public int Checksum(int length)
+            public static int Of(int length)
             {
                 Span<byte> window = stackalloc byte[length];
                 window.Fill(1);
@@ -60,6 +40,9 @@ public class NewcomerPathTests(PackedSolution packed, ITestOutputHelper log)
             }
         }
         """;
+
+    /// <summary>The README's example paths: the project folder is /home/you/app.</summary>
+    private const string ReadmeApp = "/home/you/app";
 
     [Fact]
     public void One_package_gives_weaving_the_runtime_and_the_diagnostics_and_the_tool_from_the_same_feed_fails_the_check_on_both_leaks()
@@ -95,63 +78,59 @@ public class NewcomerPathTests(PackedSolution packed, ITestOutputHelper log)
             return result;
         }
 
-        Step("dotnet new console", "dotnet", "new console -n Newcomer -o app --no-update-check", root);
+        var readme = QuickStart.Read(Path.Combine(TestEnvironment.RepositoryRoot, "README.md"));
+
+        Step("dotnet new console", "dotnet", "new console -n app -o app --no-update-check", root);
         File.WriteAllText(Path.Combine(app, "NuGet.config"), NuGetConfig(packed.Feed));
 
         Step("dotnet add package MemScope.Fody", "dotnet", "add package MemScope.Fody", app);
-        var reference = XDocument.Load(Path.Combine(app, "Newcomer.csproj")).Descendants("PackageReference").Single();
+        var reference = XDocument.Load(Path.Combine(app, "app.csproj")).Descendants("PackageReference").Single();
         Assert.Equal(("MemScope.Fody", packed.Version), ((string)reference.Attribute("Include")!, (string)reference.Attribute("Version")!));
 
-        File.WriteAllText(Path.Combine(app, "FodyWeavers.xml"), """
-            <Weavers xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="FodyWeavers.xsd">
-              <MemScope />
-            </Weavers>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), ProgramSource);
-        int fileStreamLine = LineOf("new FileStream(");
-        int allocLine = LineOf("Marshal.AllocHGlobal(");
-        int stackallocLine = LineOf("stackalloc");
+        File.WriteAllText(Path.Combine(app, "FodyWeavers.xml"), readme.FodyWeavers);
+        string source = readme.Code + Hazard;
+        File.WriteAllText(Path.Combine(app, "Program.cs"), source);
+        int stackallocLine = LineOf(source, "stackalloc");
 
         var build = Step("dotnet build", "dotnet", "build", app);
         Assert.Contains($"Program.cs({stackallocLine},", build.Output);
         Assert.Contains("warning MEM006", build.Output);
         Assert.Contains($"{packed.RepositoryUrl}/blob/main/MemScope.Analyzers/docs/rules/MEM006.md", build.Output);
 
-        string assembly = Path.Combine(app, "bin", "Debug", "net10.0", "Newcomer.dll");
-        Assert.True(HasResource(assembly, "MemScope.Sites.json"), "the build did not weave: no site table in Newcomer.dll");
+        string assembly = Path.Combine(app, "bin", "Debug", "net10.0", "app.dll");
+        Assert.True(HasResource(assembly, "MemScope.Sites.json"), "the build did not weave: no site table in app.dll");
         // Fody generated the project's schema from the .xcf found beside the packed weaver.
         Assert.Contains("TrackLocals", File.ReadAllText(Path.Combine(app, "FodyWeavers.xsd")));
         AssertOnlyPackagesFrom(app, environment["NUGET_PACKAGES"]);
 
         var run = Step("dotnet run", "dotnet", "run", app);
-        Assert.Contains("checksum 16", run.Output);
-        string report = Path.Combine(app, "MemoryAnalysis", "newcomer");
+        string report = Path.Combine(app, "MemoryAnalysis", "app");
         string dashboard = Path.Combine(report, "dashboard.html");
         Assert.True(File.Exists(dashboard), $"no {dashboard}");
-        Assert.True(File.Exists(Path.Combine(report, "newcomer.mscope")));
-        // The one line that says where the report went.
-        Assert.Equal($"MemScope: report written to {report} (open {dashboard})", Assert.Single(Lines(run.Error), l => l.StartsWith("MemScope:", StringComparison.Ordinal)));
+        Assert.True(File.Exists(Path.Combine(report, "app.mscope")));
+        // The one line that says where the report went, as the README shows it.
+        Assert.Equal(readme.StderrLine.Replace(ReadmeApp, app), Assert.Single(Lines(run.Error), l => l.StartsWith("MemScope:", StringComparison.Ordinal)));
 
         string tools = Path.Combine(root, "tools");
         Step("dotnet tool install memscope", "dotnet", $"tool install memscope --tool-path \"{tools}\" --configfile \"{Path.Combine(app, "NuGet.config")}\"", root);
-        var check = Step("memscope check", Path.Combine(tools, "memscope"), "check MemoryAnalysis/newcomer", app, okExitCode: 1);
-        string program = Path.Combine(app, "Program.cs");
-        Assert.Matches($"undisposed: System.IO.FileStream .* in '(LogCache\\.)?_log' created at {Regex.Escape(program)}:{fileStreamLine}\\b", check.Output);
-        Assert.Matches($"Marshal.AllocHGlobal .* in '(LogCache\\.)?_scratch' created at {Regex.Escape(program)}:{allocLine}\\b", check.Output);
+        var check = Step("memscope check", Path.Combine(tools, "memscope"), readme.CheckArguments, app, okExitCode: 1);
+        // Both leaks, each with its variable and line, exactly as the README prints them.
+        Assert.Equal(2, readme.CheckLines.Count);
+        Assert.All(readme.CheckLines, line => Assert.Contains(line.Replace(ReadmeApp, app), check.Output));
         Assert.Contains("memscope check: FAILED", check.Output);
         total.Stop();
 
         // MEMSCOPE_QUIET=1: the same program, the same report, no line.
         var quiet = ProcessRunner.RunOk("dotnet", $"\"{assembly}\"", app, new Dictionary<string, string> { ["MEMSCOPE_QUIET"] = "1", ["MEMSCOPE_OUTPUT"] = Path.Combine(root, "quiet") });
-        Assert.True(File.Exists(Path.Combine(root, "quiet", "newcomer", "dashboard.html")));
+        Assert.True(File.Exists(Path.Combine(root, "quiet", "app", "dashboard.html")));
         Assert.DoesNotContain(Lines(quiet.Error), l => l.StartsWith("MemScope:", StringComparison.Ordinal));
 
         log.WriteLine($"pack (dotnet pack MemScope.sln -c Release, once for the collection): {packed.Pack.Elapsed.TotalSeconds:F1} s");
         log.WriteLine($"newcomer path after the pack: {total.Elapsed.TotalSeconds:F1} s ({string.Join(", ", steps.Select(s => $"{s.Step} {s.Took.TotalSeconds:F1} s"))})");
     }
 
-    private static int LineOf(string text) =>
-        ProgramSource.Split('\n').Select((line, index) => (line, index)).Single(l => l.line.Contains(text, StringComparison.Ordinal)).index + 1;
+    private static int LineOf(string source, string text) =>
+        source.Split('\n').Select((line, index) => (line, index)).Single(l => l.line.Contains(text, StringComparison.Ordinal)).index + 1;
 
     private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -192,8 +171,8 @@ public class NewcomerPathTests(PackedSolution packed, ITestOutputHelper log)
         Assert.Equal(new[] { Path.TrimEndingDirectorySeparator(packageFolder) }, folders);
         var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("type").GetString());
         Assert.All(libraries, l => Assert.Equal("package", l.Value));
-        Assert.Contains("MemScope.Runtime/" + XDocument.Load(Path.Combine(app, "Newcomer.csproj")).Descendants("PackageReference").Single().Attribute("Version")!.Value, libraries.Keys);
+        Assert.Contains("MemScope.Runtime/" + XDocument.Load(Path.Combine(app, "app.csproj")).Descendants("PackageReference").Single().Attribute("Version")!.Value, libraries.Keys);
         Assert.DoesNotContain(TestEnvironment.RepositoryRoot, assetsText);
-        Assert.DoesNotContain(TestEnvironment.RepositoryRoot, File.ReadAllText(Path.Combine(app, "obj", "Newcomer.csproj.nuget.g.props")));
+        Assert.DoesNotContain(TestEnvironment.RepositoryRoot, File.ReadAllText(Path.Combine(app, "obj", "app.csproj.nuget.g.props")));
     }
 }
