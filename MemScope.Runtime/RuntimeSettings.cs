@@ -31,6 +31,9 @@ internal static class RuntimeSettings
     /// <summary>MEMSCOPE_EXPORT=none turns the automatic export at process exit off.</summary>
     public static bool AutoExport => !string.Equals(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"), "none", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>MEMSCOPE_QUIET=1: no line on stderr at exit naming the report folder and its dashboard.</summary>
+    public static bool Quiet => Environment.GetEnvironmentVariable("MEMSCOPE_QUIET") is "1" or "true";
+
     /// <summary>MEMSCOPE_EXPORT=json,svg,html,trace: the files every export writes (default: all of them).</summary>
     public static ReportFormats Formats => ParseFormats(Environment.GetEnvironmentVariable("MEMSCOPE_EXPORT"));
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -28,6 +29,7 @@ internal static class Session
 
     /// <summary>How long a process that is ending waits for its report; past it, it ends as it would have without MemScope.</summary>
     internal static readonly TimeSpan ExportBeforeTheEndTimeout = TimeSpan.FromSeconds(60);
+    private static ExportResult? s_lastWritten;
 
     public static long StartTimestamp { get; private set; } = Stopwatch.GetTimestamp();
     public static DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
@@ -56,6 +58,9 @@ internal static class Session
         Volatile.Write(ref s_lastExportName, name);
         Volatile.Write(ref s_eventsAtLastExport, eventsRecordedAndDropped);
     }
+
+    /// <summary>The last report written, named on stderr when the process ends.</summary>
+    public static void RememberWritten(ExportResult result) => Volatile.Write(ref s_lastWritten, result);
 
     public static string DefaultExportName =>
         Volatile.Read(ref s_lastExportName)
@@ -147,6 +152,25 @@ internal static class Session
         {
             // The last export has read the spill file back; nothing will need it again, unless that export failed.
             Capture.Recorder.StopStreaming(keepFile: result is { Succeeded: false });
+            AnnounceReport();
+        }
+    }
+
+    /// <summary>One line on stderr naming the last report's folder and dashboard, so nobody has to guess (MEMSCOPE_QUIET=1 silences it).</summary>
+    private static void AnnounceReport()
+    {
+        if (RuntimeSettings.Quiet || Volatile.Read(ref s_lastWritten) is not { } report)
+            return;
+        try
+        {
+            string? dashboard = report.Files.Select(Path.GetFullPath).FirstOrDefault(f => Path.GetFileName(f) == "dashboard.html");
+            Console.Error.WriteLine(dashboard is null
+                ? $"MemScope: report written to {report.Directory}"
+                : $"MemScope: report written to {report.Directory} (open {dashboard})");
+        }
+        catch (Exception)
+        {
+            // The process is ending and the report is on disk: a closed stderr is no reason to fail the exit.
         }
     }
 }

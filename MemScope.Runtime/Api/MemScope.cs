@@ -82,7 +82,9 @@ public static class MemScope
             foreach (var file in files)
                 Console.Error.WriteLine($"MemScope: wrote {file} ({new FileInfo(file).Length:N0} bytes)");
         }
-        return new ExportResult(directory, files, exported, dropped, stopwatch.Elapsed);
+        var result = new ExportResult(directory, files, exported, dropped, stopwatch.Elapsed);
+        Session.RememberWritten(result);
+        return result;
     }
 
     private static ReportOptions ForReports(ExportOptions options) =>

@@ -26,6 +26,7 @@ internal static class TestEnvironment
     public static void BuildProgram(string projectFolder, string name, string configuration)
     {
         string project = Path.Combine(RepositoryRoot, projectFolder, name + ".csproj");
+        using var exclusive = ReleaseBuildLock.Take();
         var (exitCode, output, error) = Run("dotnet", $"build \"{project}\" -c {configuration} --nologo -v q", RepositoryRoot, timeoutMs: 600_000);
         if (exitCode != 0)
             throw new InvalidOperationException($"dotnet build {name} -c {configuration} failed:\n{output}\n{error}");
