@@ -5,7 +5,7 @@ namespace MemScopeRuntime;
 
 internal static class Naming
 {
-    /// <summary>"BasicUsage" → "basic_usage", the seed's folder names.</summary>
+    /// <summary>"BasicUsage" → "basic_usage", memscope-rs's folder names.</summary>
     public static string ToSnakeCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);

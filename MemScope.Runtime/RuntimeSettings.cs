@@ -24,7 +24,7 @@ internal static class RuntimeSettings
             return null;
         if (global::MemScope.IsValidName(text))
             return text;
-        Diagnostics.Warn($"MEMSCOPE_NAME='{text}' cannot be a report folder name; using the default name.");
+        InternalFaults.Warn($"MEMSCOPE_NAME='{text}' cannot be a report folder name; using the default name.");
         return null;
     }
 
@@ -47,7 +47,7 @@ internal static class RuntimeSettings
             if (Enum.TryParse<ReportFormats>(word, ignoreCase: true, out var format) && format != ReportFormats.None)
                 formats |= format;
             else
-                Diagnostics.Warn($"MEMSCOPE_EXPORT: '{word}' is not one of json, svg, html, trace, none; ignored.");
+                InternalFaults.Warn($"MEMSCOPE_EXPORT: '{word}' is not one of json, svg, html, trace, none; ignored.");
         }
         return formats == ReportFormats.None ? ReportFormats.All : formats;
     }
@@ -84,7 +84,7 @@ internal static class RuntimeSettings
         if (requested <= cap)
             return requested;
         if (fromEnvironment)
-            Diagnostics.Warn($"MEMSCOPE_MAX_BUFFER_MB={requested} is more than a quarter of the {availableBytes / (1024 * 1024):N0} MB this process may use; using {cap:N0} MB.");
+            InternalFaults.Warn($"MEMSCOPE_MAX_BUFFER_MB={requested} is more than a quarter of the {availableBytes / (1024 * 1024):N0} MB this process may use; using {cap:N0} MB.");
         return cap;
     }
 
@@ -110,7 +110,7 @@ internal static class RuntimeSettings
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
         {
             // Read while the runtime starts: a bad value must not stop the program, only the streaming.
-            Diagnostics.Warn($"MEMSCOPE_STREAM='{text}' is not a usable path ({e.Message}); not streaming.");
+            InternalFaults.Warn($"MEMSCOPE_STREAM='{text}' is not a usable path ({e.Message}); not streaming.");
             return null;
         }
     }
@@ -135,7 +135,7 @@ internal static class RuntimeSettings
             return false;
         if (text.Equals("throw", StringComparison.OrdinalIgnoreCase))
             return true;
-        Diagnostics.Warn($"MEMSCOPE_ON_VIOLATION='{text}' is neither record nor throw; recording.");
+        InternalFaults.Warn($"MEMSCOPE_ON_VIOLATION='{text}' is neither record nor throw; recording.");
         return false;
     }
 
@@ -150,7 +150,7 @@ internal static class RuntimeSettings
             return fallback;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= minimum)
             return value;
-        Diagnostics.Warn($"{name}='{text}' is not an integer of at least {minimum}; using {fallback}.");
+        InternalFaults.Warn($"{name}='{text}' is not an integer of at least {minimum}; using {fallback}.");
         return fallback;
     }
 }

@@ -87,7 +87,7 @@ internal static class Session
         catch (Exception e) when (e is PlatformNotSupportedException or IOException)
         {
             // Recording goes on; only the export at a signal is missing, and that is said once.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
             return null;
         }
     }
@@ -111,7 +111,7 @@ internal static class Session
             export.Start();
             if (!export.Join(ExportBeforeTheEndTimeout))
             {
-                Diagnostics.Warn($"the export at {why} did not finish within {ExportBeforeTheEndTimeout.TotalSeconds:0} s; the process ends without it.");
+                InternalFaults.Warn($"the export at {why} did not finish within {ExportBeforeTheEndTimeout.TotalSeconds:0} s; the process ends without it.");
                 return;
             }
             // An unhandled exception always ends the process: once the report holds everything, the spill file has served.
@@ -121,7 +121,7 @@ internal static class Session
         catch (Exception e) when (e is OutOfMemoryException or ThreadStartException)
         {
             // Thrown from a signal or crash handler it would change how the process ends: counted, said, and the end goes on.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
         finally
         {

@@ -41,7 +41,7 @@ namespace MemScopeAnalyzers.Analyzers
                 return;
             }
 
-            var outcome = LifetimeAnalysis.Analyze(graph, api, kind, invocation, out var owner);
+            var outcome = ObjectTimelines.Analyze(graph, api, kind, invocation, out var owner);
             if (outcome != LifetimeOutcome.Leaked)
             {
                 return;

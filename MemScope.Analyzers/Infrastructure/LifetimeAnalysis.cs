@@ -12,7 +12,7 @@ namespace MemScopeAnalyzers.Infrastructure
     /// Exceptions thrown by arbitrary calls are not paths here (the graph does not model them);
     /// explicit throw statements are, and finally and catch regions are honoured.
     /// </summary>
-    internal sealed class LifetimeAnalysis
+    internal sealed class ObjectTimelines
     {
         private readonly ControlFlowGraph graph;
         private readonly ResourceApi api;
@@ -22,7 +22,7 @@ namespace MemScopeAnalyzers.Infrastructure
         private readonly HashSet<CaptureId> captures = new HashSet<CaptureId>();
         private readonly Dictionary<int, Effect[]> effectsByBlock = new Dictionary<int, Effect[]>();
 
-        private LifetimeAnalysis(ControlFlowGraph graph, ResourceApi api, ResourceKind kind, SyntaxNode acquisitionSyntax)
+        private ObjectTimelines(ControlFlowGraph graph, ResourceApi api, ResourceKind kind, SyntaxNode acquisitionSyntax)
         {
             this.graph = graph;
             this.api = api;
@@ -45,7 +45,7 @@ namespace MemScopeAnalyzers.Infrastructure
         public static LifetimeOutcome Analyze(ControlFlowGraph graph, ResourceApi api, ResourceKind kind, IInvocationOperation acquisition, out ILocalSymbol? owner)
         {
             owner = null;
-            var analysis = new LifetimeAnalysis(graph, api, kind, acquisition.Syntax);
+            var analysis = new ObjectTimelines(graph, api, kind, acquisition.Syntax);
             var located = analysis.Locate();
             if (located == null)
             {

@@ -7,7 +7,7 @@ using MemScopeTrace.Model;
 namespace MemScopeCli.Commands;
 
 /// <summary>
-/// memscope html: the seed's `make html DIR= BASE= OUTPUT=` — the interactive dashboard from the trace in a report folder.
+/// memscope html: memscope-rs's `make html DIR= BASE= OUTPUT=` — the interactive dashboard from the trace in a report folder.
 /// It calls the exporter's own generator, so the page is byte for byte the dashboard.html the run wrote.
 /// </summary>
 internal static class HtmlCommand

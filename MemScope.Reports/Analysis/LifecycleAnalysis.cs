@@ -30,7 +30,7 @@ public sealed class LifecycleAnalysis
     private LifecycleAnalysis(Recording recording)
     {
         _recording = recording;
-        var objects = LifetimeAnalysis.Build(recording);
+        var objects = ObjectTimelines.Build(recording);
         _objects = objects.ToDictionary(o => o.Id);
         _report = new LifecycleReport { Objects = objects };
     }

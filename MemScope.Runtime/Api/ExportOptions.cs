@@ -29,7 +29,7 @@ public sealed record ExportOptions
 
     /// <summary>
     /// Sample every allocation of the process (not only tracked code) through the GC's AllocationTick events,
-    /// from now on; the seed's IncludeSystemAllocations. Also turned on by MEMSCOPE_SYSTEM_ALLOCATIONS=1.
+    /// from now on; memscope-rs's IncludeSystemAllocations. Also turned on by MEMSCOPE_SYSTEM_ALLOCATIONS=1.
     /// </summary>
     public bool SystemAllocations { get; init; }
 

@@ -61,7 +61,7 @@ public sealed class LeakScope : IDisposable
     }
 
     private static List<TrackedObject> RecordedObjects(long since) =>
-        LifetimeAnalysis.Build(MemScope.Snapshot().Since(since)).Where(o => o.AllocSite is not null).ToList();
+        ObjectTimelines.Build(MemScope.Snapshot().Since(since)).Where(o => o.AllocSite is not null).ToList();
 
     private static void RequireEnabled()
     {

@@ -72,7 +72,7 @@ public static class MemScope
             // Whatever stopped the report (the destination, the disk, memory, a fault of ours) is not the program's problem:
             // it is counted and said on one line, the result carries it, and the files already written stay complete.
             stopwatch.Stop();
-            string error = Diagnostics.ExportFailed(name, directory, e);
+            string error = InternalFaults.ExportFailed(name, directory, e);
             return new ExportResult(directory, files, exported, dropped, stopwatch.Elapsed, error);
         }
         stopwatch.Stop();
@@ -110,7 +110,7 @@ public static class MemScope
             Activities = MemScopeRuntime.Identity.ActivityRegistry.Snapshot(),
             SystemAllocations = MemScopeRuntime.Gc.AllocationTickListener.IsRunning ? MemScopeRuntime.Gc.AllocationTickListener.Snapshot() : null,
         };
-        return new Recording(withGc, sites, Session.StartTimestamp, Session.StartedAt, Diagnostics.FaultCount);
+        return new Recording(withGc, sites, Session.StartTimestamp, Session.StartedAt, InternalFaults.FaultCount);
     }
 }
 

@@ -92,7 +92,7 @@ internal sealed class ChunkStreamer
             Interlocked.Add(ref _lostEvents, _file.EventCount);
             _file.Dispose();
             if (keepFile)
-                Diagnostics.Warn($"the recording stays in {_file.Path}; `memscope summary` reads it.");
+                InternalFaults.Warn($"the recording stays in {_file.Path}; `memscope summary` reads it.");
             else
                 File.Delete(_file.Path);
             _file = null;
@@ -123,7 +123,7 @@ internal sealed class ChunkStreamer
             // Anything escaping this thread would end the program: count it, say it once, stop streaming.
             // Chunks not written stay in memory (exported as usual); recording threads drop once the budget is spent.
             _stopped = true;
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 

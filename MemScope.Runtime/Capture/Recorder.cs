@@ -82,7 +82,7 @@ internal static class Recorder
         catch (OutOfMemoryException e)
         {
             // The program is short of memory: MemScope gives way, counts the loss, and never throws into it.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
             log.CountDrop();
             return null;
         }
@@ -107,7 +107,7 @@ internal static class Recorder
         catch (Exception e) when (e is OutOfMemoryException or ThreadStartException)
         {
             // This runs in the recorder's type initializer: a throw here would break every woven call. Record unstreamed.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
             return null;
         }
         return streamer;

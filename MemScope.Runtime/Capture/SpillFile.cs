@@ -100,7 +100,7 @@ internal sealed class SpillFile : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            Diagnostics.Warn(!Exists(candidate)
+            InternalFaults.Warn(!Exists(candidate)
                 ? $"MEMSCOPE_STREAM: cannot create '{candidate}' ({e.Message.ReplaceLineEndings(" ")}). Not streaming: recording stays in memory."
                 : File.Exists(candidate) && SpillProcesses.OfEnded(candidate) is { } ended
                 ? $"MEMSCOPE_STREAM: '{candidate}' holds the recording of process {ended.Id} ({ended.Name}), which ended without exporting; `memscope summary` reads it, then remove it. Not streaming: recording stays in memory."
@@ -183,7 +183,7 @@ internal sealed class SpillFile : IDisposable
             catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException or InvalidOperationException or System.Collections.Generic.KeyNotFoundException)
             {
                 // The export will meet the same table and say so; here the events go on without its names.
-                Diagnostics.Fault(e);
+                InternalFaults.Fault(e);
                 continue;
             }
             WriteMetadata(TraceBlock.Sites, body => TraceFile.WriteSites(body, table));
@@ -204,7 +204,7 @@ internal sealed class SpillFile : IDisposable
             catch (Exception e) when (e is TypeLoadException or NotSupportedException or FileNotFoundException or FileLoadException or BadImageFormatException)
             {
                 // A type reflection cannot describe: its objects are named type#id, and the fault is counted.
-                Diagnostics.Fault(e);
+                InternalFaults.Fault(e);
                 types.Add(TypeInfo.Unknown(id));
             }
         }
@@ -277,7 +277,7 @@ internal sealed class SpillFile : IDisposable
         catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException or NotSupportedException or UnauthorizedAccessException)
         {
             // What was read is kept; the rest is reported as lost rather than thrown into the exporting program.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
         return next - start;
     }

@@ -48,18 +48,18 @@ internal static class SpillLeftovers
             if (newest.File.Name.EndsWith(RecoveredSuffix, StringComparison.Ordinal))
             {
                 if (removed.Length > 0)
-                    Diagnostics.Warn($"kept {newest.File.FullName}{removed}.");
+                    InternalFaults.Warn($"kept {newest.File.FullName}{removed}.");
                 return;
             }
             string recovered = Path.Combine(directory, newest.File.Name[..^".spill".Length] + RecoveredSuffix);
             File.Move(newest.File.FullName, recovered);
-            Diagnostics.Warn($"process {newest.Process.Id} ({newest.Process.Name}) ended without exporting; its recording is kept as {recovered} " +
+            InternalFaults.Warn($"process {newest.Process.Id} ({newest.Process.Name}) ended without exporting; its recording is kept as {recovered} " +
                 $"(`memscope summary` reads it){removed}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Another program starting at the same moment may be tidying too; whatever failed here, streaming goes on.
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 }

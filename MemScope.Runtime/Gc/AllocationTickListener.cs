@@ -47,7 +47,7 @@ internal sealed class AllocationTickListener : EventListener
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 

@@ -36,7 +36,7 @@ internal static class GcSampler
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 

@@ -183,7 +183,7 @@ public static unsafe class NativeShims
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 }

@@ -31,7 +31,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -53,7 +53,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
             return false;
         }
         if (state.BeginDisposal())
@@ -64,7 +64,7 @@ public static partial class Probe
             }
             catch (Exception e)
             {
-                Diagnostics.Fault(e);
+                InternalFaults.Fault(e);
             }
         }
         return true;
@@ -85,7 +85,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -166,7 +166,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
             return;
         }
         if (closed)

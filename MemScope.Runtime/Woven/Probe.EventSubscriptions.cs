@@ -24,7 +24,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 }

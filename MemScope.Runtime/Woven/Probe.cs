@@ -39,7 +39,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -54,7 +54,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -70,7 +70,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -95,7 +95,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -139,7 +139,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 
@@ -156,7 +156,7 @@ public static partial class Probe
         }
         catch (Exception e)
         {
-            Diagnostics.Fault(e);
+            InternalFaults.Fault(e);
         }
     }
 }

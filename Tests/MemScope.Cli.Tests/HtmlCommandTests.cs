@@ -35,7 +35,7 @@ public sealed class HtmlCommandTests(SampleTraces samples)
         CliRun.InProcess("html", samples.ComplexFolder, "-o", file);
         string page = File.ReadAllText(file);
 
-        var generics = LifetimeAnalysis.Build(TraceFile.Read(samples.Trace(samples.ComplexFolder)))
+        var generics = ObjectTimelines.Build(TraceFile.Read(samples.Trace(samples.ComplexFolder)))
             .Select(o => o.TypeName).Where(n => n.Contains('<')).Distinct().ToList();
 
         Assert.NotEmpty(generics);

@@ -72,7 +72,7 @@ public class EventOrderTests
             At(100, 1, EventKind.Bind, BindItems.Id, 7),
             At(100, 1, EventKind.ScopeEnd, EndItems.Id, 7));
 
-        var holding = Assert.Single(LifetimeAnalysis.Build(recording).Single(o => o.Id == 7).Holdings);
+        var holding = Assert.Single(ObjectTimelines.Build(recording).Single(o => o.Id == 7).Holdings);
 
         Assert.Equal(HoldingEnd.ScopeEnded, holding.EndReason);
     }

@@ -149,7 +149,7 @@ public class ExportFailureTests
         using var folder = new TestFolder("export-failure-in-process");
         string file = folder["not-a-folder"];
         File.WriteAllText(file, "");
-        long faultsBefore = MemScopeRuntime.Diagnostics.FaultCount;
+        long faultsBefore = MemScopeRuntime.InternalFaults.FaultCount;
 
         var result = MemScope.Export("in_process", new ExportOptions().WithOutputDirectory(file));
 
@@ -158,7 +158,7 @@ public class ExportFailureTests
         Assert.Contains("not-a-folder", result.Error);
         Assert.Empty(result.Files);
         Assert.Equal(Path.Combine(file, "in_process"), result.Directory);
-        Assert.True(MemScopeRuntime.Diagnostics.FaultCount > faultsBefore);
+        Assert.True(MemScopeRuntime.InternalFaults.FaultCount > faultsBefore);
     }
 
     [Theory]

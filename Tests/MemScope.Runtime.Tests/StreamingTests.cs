@@ -230,7 +230,7 @@ public class StreamingTests
     [Fact(Timeout = 120_000)]
     public async Task Tracker_memory_per_buffered_event_is_at_most_32_bytes_and_a_bit()
     {
-        // 1,048,576 events (256 chunks) on one thread, no streaming: the target of issue 8 is 32 bytes an event.
+        // 1,048,576 events (256 chunks) on one thread, no streaming: the target is 32 bytes an event.
         var run = await Task.Run(() => HostRun.Start("buffer 1048576", bufferMegabytes: 64));
 
         Assert.Equal(1_048_576, run["buffered"]);

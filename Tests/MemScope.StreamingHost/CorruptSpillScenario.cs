@@ -39,7 +39,7 @@ internal static class CorruptSpillScenario
             .Add("kept", snapshot.Events.Length)
             .Add("dropped", snapshot.Dropped)
             .Add("readBack", snapshot.EventsStreamed)
-            .Add("faults", Diagnostics.FaultCount);
+            .Add("faults", InternalFaults.FaultCount);
         Recorder.StopStreaming();
         return results;
     }

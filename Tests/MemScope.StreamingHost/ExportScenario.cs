@@ -31,7 +31,7 @@ internal static class ExportScenario
             .Add("traceEvents", trace.Events.Count)
             .Add("traceDropped", trace.DroppedEvents)
             .Add("reportStreamed", tracker.GetProperty("eventsStreamed").GetInt64())
-            .Add("faults", Diagnostics.FaultCount);
+            .Add("faults", InternalFaults.FaultCount);
         Directory.Delete(export.Directory, recursive: true);
         Recorder.StopStreaming();
         return results;

@@ -60,7 +60,7 @@ internal static class RecordScenario
             .Add("outOfOrderWhileRecording", whileRecording.OutOfOrder)
             .Add("bufferLimitBytes", Recorder.BufferLimitBytes)
             .Add("maxBufferBytes", Math.Max(maxBufferBytes, Recorder.BufferBytes))
-            .Add("faults", Diagnostics.FaultCount);
+            .Add("faults", InternalFaults.FaultCount);
         Recorder.StopStreaming();
         return results;
     }

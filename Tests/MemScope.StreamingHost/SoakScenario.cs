@@ -60,7 +60,7 @@ internal static class SoakScenario
             .Add("heapMaxByQuarterBytes", ByQuarter(afterWarmUp, s => s.HeapBytes))
             .Add("workingSetMaxByQuarterBytes", ByQuarter(afterWarmUp, s => s.WorkingSetBytes))
             .Add("gen2Collections", GC.CollectionCount(2))
-            .Add("faults", Diagnostics.FaultCount);
+            .Add("faults", InternalFaults.FaultCount);
         Recorder.StopStreaming();
         return results;
     }

@@ -8,7 +8,7 @@ namespace MemScopeBenchmarks;
 
 /// <summary>
 /// The cost of one recorded event next to the timestamp it contains, measured side by side in one run.
-/// Target (issue 3): an event costs at most 1.5x Stopwatch.GetTimestamp().
+/// Target: an event costs at most 1.5x Stopwatch.GetTimestamp().
 /// </summary>
 [MemoryDiagnoser]
 public class RecordEventBenchmarks

@@ -7,7 +7,7 @@ namespace MemScopeBenchmarks;
 
 /// <summary>
 /// Recording throughput on 1, 2, 4 and 16 threads, each appending its share of the same total.
-/// Targets (issue 8): 2 threads ≥ 1.8× one thread on a 2-core machine; no collapse at 16.
+/// Targets: 2 threads ≥ 1.8× one thread on a 2-core machine; no collapse at 16.
 /// Events per second = Events / Mean.
 /// </summary>
 public class ThreadScalingBenchmarks

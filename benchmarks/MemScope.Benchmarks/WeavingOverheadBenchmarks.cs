@@ -12,7 +12,7 @@ using MemScopeTrace.Model;
 namespace MemScopeBenchmarks;
 
 /// <summary>
-/// What weaving costs, the same source woven and not woven, side by side in one run (issue 8):
+/// What weaving costs, the same source woven and not woven, side by side in one run:
 /// <list type="bullet">
 /// <item>the SpeedTest workload (samples/SpeedTest.Workload: parsing, dictionaries, sorting, string building,
 /// main types [Tracked]) against the same files compiled without the weaver (benchmarks/SpeedTest.Unwoven);

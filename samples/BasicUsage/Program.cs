@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-// The seed's basic_usage in C#: a vector, a string and a box, each held by a named variable,
+// memscope-rs's basic_usage in C#: a vector, a string and a box, each held by a named variable,
 // plus a tracked field. The report names each variable with its line.
 internal static class Program
 {

@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 
-// The seed's complex lifecycle showcase in C#: nested generic collections, a collection of
+// memscope-rs's complex lifecycle showcase in C#: nested generic collections, a collection of
 // disposables, a local that lives across awaits, an object that outlives the method that made it,
 // and ONE deliberate leak (a MemoryStream nobody disposes). The report must name that leak with its
 // variable and line, and nothing else.

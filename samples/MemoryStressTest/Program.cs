@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-// The seed's memory_stress_test in C#: 64 threads, a million tracked allocations, disposables and native
+// memscope-rs's memory_stress_test in C#: 64 threads, a million tracked allocations, disposables and native
 // blocks handed from the thread that made them to another that releases them, thread-pool and async work.
 // The work figures print first (deterministic), then the recorder's figures, then the times.
 [Tracked]

@@ -1,6 +1,6 @@
 using System;
 
-// The seed's ownership demo in C#. .NET has no borrow checker, so "ownership" is a convention:
+// memscope-rs's ownership demo in C#. .NET has no borrow checker, so "ownership" is a convention:
 // whoever holds the last reference is responsible for the object. MemScope makes the convention
 // visible by recording every tracked local and field that held each object, and the refcount of
 // every SafeHandle. Nothing here is wrong: the report of this sample must contain no leak and no

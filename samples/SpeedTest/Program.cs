@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SpeedTestWorkload;
 
-// The seed's speed_test in C#: a realistic workload (parsing, dictionaries, sorting, string building)
+// memscope-rs's speed_test in C#: a realistic workload (parsing, dictionaries, sorting, string building)
 // whose main types are [Tracked], run woven. Everything above the report line is deterministic.
 internal static class Program
 {

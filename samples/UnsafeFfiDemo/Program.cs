@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-// The seed's unsafe/FFI demo in C#: unmanaged buffers from Marshal.AllocHGlobal and NativeMemory
+// memscope-rs's unsafe/FFI demo in C#: unmanaged buffers from Marshal.AllocHGlobal and NativeMemory
 // handed to the real zlib and libc. The first two sections are correct code. The last four each
 // plant one problem on its own marked line (see README.md); the report must name each one with
 // its variable and both lines (where the block was freed or disposed, and where it was used again).

@@ -5,7 +5,7 @@ namespace MemScopeReports.Analysis.Patterns;
 
 /// <summary>
 /// Objects and bytes allocated by tracked code per System.Diagnostics.Activity (request, operation), from the
-/// Activity each object was allocated under (<see cref="TrackedObject.AllocActivity"/>) — the counterpart of the seed's task registry.
+/// Activity each object was allocated under (<see cref="TrackedObject.AllocActivity"/>) — the counterpart of memscope-rs's task registry.
 /// </summary>
 internal static class ActivityBreakdown
 {

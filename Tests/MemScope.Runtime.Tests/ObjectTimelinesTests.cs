@@ -10,7 +10,7 @@ using Xunit;
 namespace MemScopeRuntimeTests;
 
 /// <summary>The lifetime analysis, driven by hand-built event streams with known answers.</summary>
-public class LifetimeAnalysisTests
+public class ObjectTimelinesTests
 {
     private static readonly SiteInfo AllocList = new(1, SiteKind.Alloc, "App", "Program.Main", "Program.cs", 10, 9, "items", "List<int>");
     private static readonly SiteInfo BindItems = new(2, SiteKind.Local, "App", "Program.Main", "Program.cs", 10, 9, "items", "List<int>");
@@ -33,7 +33,7 @@ public class LifetimeAnalysisTests
         var sites = new SiteTable(new[] { AllocList, BindItems, EndItems, BindAlias, StoreField, StoreFieldElsewhere });
         var snapshot = new RecordingData(_events.ToArray(), 0, new List<RecordedThread> { new(1, "main") }) { Types = TypeRegistry.Describe(_events.ToArray()) };
         var recording = new Recording(snapshot, sites, 0, DateTimeOffset.UnixEpoch, 0);
-        return LifetimeAnalysis.Build(recording).Single(o => o.Id == objectId);
+        return ObjectTimelines.Build(recording).Single(o => o.Id == objectId);
     }
 
     [Fact]

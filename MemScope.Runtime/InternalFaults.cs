@@ -7,7 +7,7 @@ namespace MemScopeRuntime;
 /// <summary>
 /// MemScope's own faults: counted, reported once on stderr, never thrown into the tracked program.
 /// </summary>
-internal static class Diagnostics
+internal static class InternalFaults
 {
     private static long s_faults;
     private static int s_reported;

@@ -4,7 +4,7 @@ using MemScopeTrace.Model;
 namespace MemScopeReports.Analysis;
 
 /// <summary>Rebuilds each object's lifetime (allocation, holders, scope ends, collection) from the event stream.</summary>
-public static class LifetimeAnalysis
+public static class ObjectTimelines
 {
     public static List<TrackedObject> Build(Recording recording)
     {
