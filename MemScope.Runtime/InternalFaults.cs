@@ -12,7 +12,19 @@ internal static class InternalFaults
     private static long s_faults;
     private static int s_reported;
 
+    [ThreadStatic] private static bool t_injected;
+
     public static long FaultCount => Volatile.Read(ref s_faults);
+
+    /// <summary>For the runtime's own tests: from now on this thread's first step into the recorder fails, as a fault of MemScope's would.</summary>
+    internal static void InjectOnThisThread() => t_injected = true;
+
+    /// <summary>Where an injected fault strikes: the recorder's set-up of a thread, which every probe reaches on a new thread.</summary>
+    internal static void ThrowIfInjected()
+    {
+        if (t_injected)
+            throw new InvalidOperationException("a fault injected by a test");
+    }
 
     public static void Fault(Exception exception)
     {

@@ -90,6 +90,7 @@ internal static class Recorder
 
     private static ThreadLog RegisterThread()
     {
+        InternalFaults.ThrowIfInjected();
         var log = new ThreadLog(Thread.CurrentThread);
         s_threads.Add(log);
         return log;

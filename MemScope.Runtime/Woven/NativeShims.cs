@@ -100,8 +100,16 @@ public static unsafe class NativeShims
         nint value = handle.IsAllocated ? GCHandle.ToIntPtr(handle) : 0;
         if (s_enabled && value != 0)
         {
-            outcome = NativeRegistry.Handles.Free(value);
-            Recorder.Append(EventKind.PinFree, site, value, (long)outcome);
+            try
+            {
+                outcome = NativeRegistry.Handles.Free(value);
+                Recorder.Append(EventKind.PinFree, site, value, (long)outcome);
+            }
+            catch (Exception e)
+            {
+                InternalFaults.Fault(e);
+                outcome = FreeOutcome.Unknown;
+            }
         }
         if (outcome == FreeOutcome.DoubleFree)
         {
@@ -130,8 +138,15 @@ public static unsafe class NativeShims
     {
         if (s_enabled && address != 0)
         {
-            NativeRegistry.Memory.Allocated(address, bytes);
-            Recorder.Append(EventKind.NativeAlloc, site, address, bytes);
+            try
+            {
+                NativeRegistry.Memory.Allocated(address, bytes);
+                Recorder.Append(EventKind.NativeAlloc, site, address, bytes);
+            }
+            catch (Exception e)
+            {
+                InternalFaults.Fault(e);
+            }
         }
         return address;
     }
@@ -140,13 +155,20 @@ public static unsafe class NativeShims
     {
         if (s_enabled && newAddress != 0)
         {
-            if (oldAddress != 0)
+            try
             {
-                NativeRegistry.Memory.Free(oldAddress);
-                Recorder.Append(EventKind.NativeRealloc, site, oldAddress, newAddress);
+                if (oldAddress != 0)
+                {
+                    NativeRegistry.Memory.Free(oldAddress);
+                    Recorder.Append(EventKind.NativeRealloc, site, oldAddress, newAddress);
+                }
+                NativeRegistry.Memory.Allocated(newAddress, bytes);
+                Recorder.Append(EventKind.NativeAlloc, site, newAddress, bytes);
             }
-            NativeRegistry.Memory.Allocated(newAddress, bytes);
-            Recorder.Append(EventKind.NativeAlloc, site, newAddress, bytes);
+            catch (Exception e)
+            {
+                InternalFaults.Fault(e);
+            }
         }
         return newAddress;
     }
@@ -156,8 +178,17 @@ public static unsafe class NativeShims
     {
         if (!s_enabled || address == 0)
             return true;
-        var outcome = NativeRegistry.Memory.Free(address);
-        Recorder.Append(EventKind.NativeFree, site, address, (long)outcome);
+        FreeOutcome outcome;
+        try
+        {
+            outcome = NativeRegistry.Memory.Free(address);
+            Recorder.Append(EventKind.NativeFree, site, address, (long)outcome);
+        }
+        catch (Exception e)
+        {
+            InternalFaults.Fault(e);
+            return true; // what MemScope cannot tell is the program's own free: it goes to the allocator as written
+        }
         if (outcome != FreeOutcome.DoubleFree)
             return true;
         Violations.DoubleFree($"native block 0x{address:x} freed twice; the second free was not passed to the allocator.");
@@ -168,9 +199,16 @@ public static unsafe class NativeShims
     {
         if (s_enabled)
         {
-            nint value = GCHandle.ToIntPtr(handle);
-            NativeRegistry.Handles.Allocated(value);
-            Recorder.Append(EventKind.PinAlloc, site, value, (long)type);
+            try
+            {
+                nint value = GCHandle.ToIntPtr(handle);
+                NativeRegistry.Handles.Allocated(value);
+                Recorder.Append(EventKind.PinAlloc, site, value, (long)type);
+            }
+            catch (Exception e)
+            {
+                InternalFaults.Fault(e);
+            }
         }
         return handle;
     }

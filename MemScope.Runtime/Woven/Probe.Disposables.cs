@@ -115,7 +115,17 @@ public static partial class Probe
     {
         if (!s_enabled || obj is null)
             return;
-        if (WovenTypes.RecordsOwnDisposal(obj.GetType()))
+        bool recordsOwnDisposal;
+        try
+        {
+            recordsOwnDisposal = WovenTypes.RecordsOwnDisposal(obj.GetType());
+        }
+        catch (Exception e)
+        {
+            InternalFaults.Fault(e);
+            return;
+        }
+        if (recordsOwnDisposal)
         {
             t_disposeCaller = obj;
             t_disposeCallerSite = site;
@@ -127,9 +137,19 @@ public static partial class Probe
     /// <summary>Before a call on a disposable object in tracked code: was it already disposed?</summary>
     public static void CheckUse(object? obj, int site)
     {
-        if (!s_enabled || obj is null || !ObjectIdentity.TryGetState(obj, out var state) || !state.IsDisposed)
+        if (!s_enabled || obj is null)
             return;
-        Recorder.Append(obj is SafeHandle ? EventKind.HandleUseClosed : EventKind.UseAfterDispose, site, state.Id, 0);
+        try
+        {
+            if (!ObjectIdentity.TryGetState(obj, out var state) || !state.IsDisposed)
+                return;
+            Recorder.Append(obj is SafeHandle ? EventKind.HandleUseClosed : EventKind.UseAfterDispose, site, state.Id, 0);
+        }
+        catch (Exception e)
+        {
+            InternalFaults.Fault(e);
+            return;
+        }
         Violations.UseAfterDispose(obj, "a call");
     }
 
@@ -138,9 +158,16 @@ public static partial class Probe
     {
         if (!s_enabled || obj is null)
             return;
-        long id = ObjectIdentity.PeekId(obj);
-        if (id != 0)
-            Recorder.Append(EventKind.Finalized, site, id, 0);
+        try
+        {
+            long id = ObjectIdentity.PeekId(obj);
+            if (id != 0)
+                Recorder.Append(EventKind.Finalized, site, id, 0);
+        }
+        catch (Exception e)
+        {
+            InternalFaults.Fault(e); // a finalizer that throws ends the process: never from here
+        }
     }
 
     public static void HandleAddRef(SafeHandle? handle, int site) => HandleEvent(handle, EventKind.HandleAddRef, site);

@@ -23,8 +23,16 @@ public static partial class Probe
     {
         if (!s_enabled)
             return 0;
-        Session.EnsureStarted();
-        return ModuleRegistry.Register(anchor.Assembly, siteCount);
+        try
+        {
+            Session.EnsureStarted();
+            return ModuleRegistry.Register(anchor.Assembly, siteCount);
+        }
+        catch (Exception e)
+        {
+            InternalFaults.Fault(e);
+            return 0;
+        }
     }
 
     /// <summary>An object was constructed at a tracked site: its size is its type's instance size, exact for a fixed-size class.</summary>
