@@ -1,10 +1,9 @@
-namespace MemScopeAnalyzers.Infrastructure
+namespace MemScopeAnalyzers.Infrastructure;
+
+/// <summary>The kinds of resource whose release the lifetime rules check.</summary>
+internal enum ResourceKind
 {
-    /// <summary>The kinds of resource whose release the lifetime rules check.</summary>
-    internal enum ResourceKind
-    {
-        NativeMemory,
-        PinnedHandle,
-        PooledArray,
-    }
+    NativeMemory,
+    PinnedHandle,
+    PooledArray,
 }

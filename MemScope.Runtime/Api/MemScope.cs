@@ -15,9 +15,11 @@ public static class MemScope
     public static bool IsEnabled => RuntimeSettings.Enabled;
 
     /// <summary>
-    /// Writes the report of everything recorded so far to <c>&lt;output&gt;/&lt;name&gt;/</c>: <c>&lt;name&gt;_memory_analysis.json</c>
-    /// (with leaks), <c>_lifetime.json</c>, <c>_unsafe_ffi.json</c>, <c>_security_violations.json</c> and <c>_complex_types.json</c>.
-    /// Returns null, writing nothing, when MemScope is disabled.
+    /// Writes the report of everything recorded so far to <c>&lt;output&gt;/&lt;name&gt;/</c>, in the formats of
+    /// <see cref="ExportOptions.Formats"/> (MEMSCOPE_EXPORT; all by default): seven JSON files
+    /// (<c>&lt;name&gt;_memory_analysis.json</c> with the leaks, <c>_lifetime</c>, <c>_unsafe_ffi</c>, <c>_security_violations</c>,
+    /// <c>_complex_types</c>, <c>_patterns</c>, <c>_performance</c>), three SVG charts, <c>dashboard.html</c> and the
+    /// <c>&lt;name&gt;.mscope</c> trace. Returns null, writing nothing, when MemScope is disabled.
     /// </summary>
     /// <remarks>
     /// Never throws because of where or how the report is written: a destination that cannot be written (a file
