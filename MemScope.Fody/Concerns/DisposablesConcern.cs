@@ -30,7 +30,7 @@ public sealed class DisposablesConcern(WeavingContext context) : MethodConcern(c
             var callee = (MethodReference)call.Operand;
             if (!callee.HasThis || callee.DeclaringType.IsValueType || InstructionFacts.HasPrefix(call) || SafeAfterDispose.Contains(callee.Name) || IsStatusFlag(callee))
                 continue;
-            if (IsOwnMember(method.Method, callee) || !IsLifecycleWorthTracking(callee.DeclaringType))
+            if (IsOwnMember(method.Method, callee) || !TypeFacts.IsLifecycleWorthTracking(callee.DeclaringType))
                 continue;
 
             bool isHandle = TypeFacts.IsSafeHandle(callee.DeclaringType);
@@ -70,15 +70,6 @@ public sealed class DisposablesConcern(WeavingContext context) : MethodConcern(c
     /// <summary>A boolean property (IsDisposed, CanRead, IsClosed…) is how an object reports its state, disposed or not.</summary>
     private static bool IsStatusFlag(MethodReference callee) =>
         callee.Name.StartsWith("get_") && callee.Parameters.Count == 0 && callee.ReturnType.MetadataType == MetadataType.Boolean;
-
-    /// <summary>
-    /// Disposables whose lifecycle matters. Tasks and enumerators are IDisposable too, but nobody disposes
-    /// a Task and foreach disposes its enumerator: tracking them would only add noise and cost to every loop.
-    /// </summary>
-    private static bool IsLifecycleWorthTracking(TypeReference type) =>
-        TypeFacts.IsDisposable(type) &&
-        !TypeFacts.IsOrInherits(type, "System.Threading.Tasks.Task") &&
-        !TypeFacts.IsOrInherits(type, "System.Collections.IEnumerator");
 
     /// <summary>
     /// The declared type of the local or field a parameterless call is made on (`using var cts = …` calls

@@ -36,6 +36,7 @@ public sealed class LocalsConcern(WeavingContext context) : MethodConcern(contex
                 bound.Add((variable, name));
         }
         BindAfterByRefCalls(method, bound);
+        BindRemovedLocals(method);
 
         if (bound.Count > 0)
             EndScopesOnExit(method, bound);
@@ -75,6 +76,29 @@ public sealed class LocalsConcern(WeavingContext context) : MethodConcern(contex
             Context.Emit.InsertAfter(method.Body, call, code);
             if (!bound.Any(b => b.Variable == variable))
                 bound.Add((variable, name));
+        }
+    }
+
+    /// <summary>
+    /// An optimising build removes a local that is used once or twice in a row and keeps the value on the stack: a
+    /// disposable a call returned (`var handle = File.OpenHandle(path)`) then never reaches a store, and no Bind would
+    /// name it. Where the value leaves its statement unstored and the statement declares a variable, the value is bound
+    /// to that name from the source. (Allocations are named at their site the same way, by the allocation concern.)
+    /// </summary>
+    private void BindRemovedLocals(WovenMethod method)
+    {
+        foreach (var call in InstructionFacts.Calls(method.Body))
+        {
+            var returned = ((MethodReference)call.Operand).ReturnType;
+            if (InstructionFacts.HasPrefix(call) || TypeFacts.StorageOf(returned) != Storage.Reference || !TypeFacts.IsLifecycleWorthTracking(returned))
+                continue;
+            var flow = method.Follow(call);
+            if (flow.TakenBy != null || flow.Holder == null)
+                continue; // stored (a local's own Bind names it), passed on, or not declared in its statement
+            int site = method.AddSite(SiteKinds.Local, call, flow.Holder, CecilNames.Type(returned));
+            var code = new List<Instruction> { Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldnull) };
+            code.AddRange(Context.Emit.CallWithSite(Context.Probes.Bind, site));
+            Context.Emit.InsertAfter(method.Body, call, code);
         }
     }
 

@@ -96,6 +96,15 @@ public static class TypeFacts
     public static bool IsDisposable(TypeReference type) =>
         IsOrInherits(type, "System.IDisposable") || IsOrInherits(type, "System.IAsyncDisposable");
 
+    /// <summary>
+    /// Disposables whose lifecycle matters. Tasks and enumerators are IDisposable too, but nobody disposes
+    /// a Task and foreach disposes its enumerator: tracking them would only add noise and cost to every loop.
+    /// </summary>
+    public static bool IsLifecycleWorthTracking(TypeReference type) =>
+        IsDisposable(type) &&
+        !IsOrInherits(type, "System.Threading.Tasks.Task") &&
+        !IsOrInherits(type, "System.Collections.IEnumerator");
+
     public static bool IsSafeHandle(TypeReference type) => IsOrInherits(type, "System.Runtime.InteropServices.SafeHandle");
 
     /// <summary>nint and unmanaged pointers: arguments that may carry a native address (nuint is a size_t).</summary>

@@ -276,10 +276,38 @@ public sealed class LifecycleAnalysis
                 Owns = obj.Owned.Select(o => new OwnedObject(o.Id, o.TypeName, o.Size, o.AllocSite)).ToList(),
             });
         }
+        AddReferencesLeftAtClose();
         AddResourceLeaks(_liveBlocks.Values, "nativeBlock", "native block never freed");
         AddResourceLeaks(_liveHandles.Values, "gcHandle", "GCHandle never freed");
         AddResourceLeaks(_rentedArrays.Values, "poolArray", "array never returned to its pool");
         _report.Handles.AddRange(_handles.Values);
+    }
+
+    /// <summary>
+    /// A SafeHandle closed while a DangerousAddRef was not yet released: the handle only releases its resource when the
+    /// last reference goes, so ReleaseHandle never runs and the native resource leaks. Named at the unreleased AddRef.
+    /// </summary>
+    private void AddReferencesLeftAtClose()
+    {
+        foreach (var timeline in _handles.Values)
+        {
+            var unreleased = new Stack<SiteInfo?>();
+            foreach (var (kind, _, _, site) in timeline.Steps)
+            {
+                if (kind == "addRef")
+                    unreleased.Push(site);
+                else if (kind == "release" && unreleased.Count > 0)
+                    unreleased.Pop();
+                else if (kind == "close" && unreleased.Count > 0)
+                {
+                    _objects.TryGetValue(timeline.ObjectId, out var handle);
+                    _report.Leaks.Add(new Leak("handleReference", timeline.ObjectId, handle?.TypeName ?? "SafeHandle", handle?.Size ?? 0,
+                        handle?.LastVariable, unreleased.Peek(),
+                        $"closed at {site?.Location ?? "an unknown site"} with {unreleased.Count} DangerousAddRef not released: ReleaseHandle never runs, the native resource leaks"));
+                    break;
+                }
+            }
+        }
     }
 
     private void AddResourceLeaks(IEnumerable<NativeResource> live, string kind, string reason)

@@ -509,6 +509,7 @@ function violationText(v) {
 }
 const relatedWords = v => (VIOLATION[S[V.kind[v]]] || ['', 'related site'])[1] || 'related site';
 const LEAK = { undisposed: 'never disposed', overwrittenUndisposed: 'overwritten while undisposed', safeHandle: 'never closed',
+  handleReference: 'closed with a DangerousAddRef not released',
   nativeBlock: 'never freed', gcHandle: 'never freed', poolArray: 'never returned to its pool' };
 const leakWhat = l => (L.native[l] >= 0 ? nativeLabel(L.native[l]) : S[L.type[l]] + (L.var[l] >= 0 ? " '" + S[L.var[l]] + "'" : ''));
 // A managed leak's reason says more than its kind (still alive, or collected without Dispose); a native one's kind says it all.
