@@ -16,12 +16,16 @@ internal static class ReportWriter
     public static List<string> WriteAll(Recording recording, string name, string directory, ReportOptions options, Stopwatch exportTime, List<string>? written = null)
     {
         Directory.CreateDirectory(directory);
+        bool Wanted(ReportFormats format) => (options.Formats & format) != 0;
+        string File(string suffix) => Path.Combine(directory, name + suffix);
+        var files = written ?? new List<string>();
+        // The whole recording first, before any analysis: a process that is killed while its report is written (a test
+        // host is given about 100 ms to end) still leaves a trace that `memscope report` turns into the rest.
+        if (Wanted(ReportFormats.Trace))
+            files.Add(TraceFile.Write(recording, File(".mscope")));
         var report = LifecycleAnalysis.Analyze(recording);
         var patterns = PatternAnalysis.Analyze(recording, report);
         bool detailed = options.IsDetailed(report.Objects.Count);
-        string File(string suffix) => Path.Combine(directory, name + suffix);
-        bool Wanted(ReportFormats format) => (options.Formats & format) != 0;
-        var files = written ?? new List<string>();
         if (Wanted(ReportFormats.Json))
         {
             files.Add(MemoryAnalysisJson.Write(recording, report, name, File("_memory_analysis.json"), detailed));
@@ -37,12 +41,6 @@ internal static class ReportWriter
             files.Add(Dashboard.DashboardFile.Write(recording, report, patterns, name, Path.Combine(directory, Dashboard.DashboardFile.FileName)));
         if (Wanted(ReportFormats.Json))
             files.Add(PerformanceJson.Write(recording, report, name, File("_performance.json"), exportTime)); // last JSON: it reports the export's time
-        if (Wanted(ReportFormats.Trace))
-        {
-            string trace = File(".mscope");
-            TraceFile.Write(recording, trace);
-            files.Add(trace);
-        }
         return files;
     }
 }

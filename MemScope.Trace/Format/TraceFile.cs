@@ -24,7 +24,8 @@ public static class TraceFile
     /// <summary>Header flag: a spill file, the recording of a process still running or that ended without exporting (no End block).</summary>
     internal const ushort InProgressFlag = 1;
 
-    public static void Write(Recording recording, string path) =>
+    /// <summary>Writes <paramref name="recording"/> to <paramref name="path"/> (through a temporary file) and returns the path.</summary>
+    public static string Write(Recording recording, string path) =>
         AtomicFile.Write(path, stream =>
         {
             var writer = new TraceWriter(stream);

@@ -31,4 +31,15 @@ public class ReportFormatsTests
         Assert.Equal(new[] { ".svg", ".svg", ".svg" }, files.Select(Path.GetExtension));
         Assert.Equal(3, Directory.GetFiles(directory).Length);
     }
+
+    [Fact]
+    public void The_trace_is_written_first_so_a_report_cut_short_still_leaves_the_whole_recording()
+    {
+        string directory = Directory.CreateTempSubdirectory("memscope-formats-").FullName;
+
+        var files = Reports.Write(MemScope.Snapshot(), "trace_first", directory, new ReportOptions { Formats = ReportFormats.All });
+
+        Assert.Equal(".mscope", Path.GetExtension(files[0]));
+        Assert.True(files.Count > 10);
+    }
 }
