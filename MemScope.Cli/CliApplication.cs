@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using MemScopeCli.Commands;
 using MemScopeTrace.Format;
-using MemScopeTrace.Model;
 
 namespace MemScopeCli;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 

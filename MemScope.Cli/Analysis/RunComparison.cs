@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MemScopeReports.Analysis;
-using MemScopeTrace.Model;
 
 namespace MemScopeCli.Analysis;
 

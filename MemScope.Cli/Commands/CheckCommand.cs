@@ -6,7 +6,6 @@ using System.Linq;
 using MemScopeCli.Analysis;
 using MemScopeReports.Analysis;
 using MemScopeReports.Analysis.Patterns;
-using MemScopeTrace.Model;
 using MemScopeCli.Output;
 
 namespace MemScopeCli.Commands;

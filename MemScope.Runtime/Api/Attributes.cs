@@ -1,5 +1,4 @@
 using System;
-using MemScopeTrace.Model;
 
 // These attributes live in the global namespace so that `[Tracked]` needs no using directive,
 // the way MethodTimer's `[Time]` does.

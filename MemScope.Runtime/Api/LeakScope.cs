@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using MemScopeReports.Analysis;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 

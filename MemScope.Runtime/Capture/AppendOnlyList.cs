@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Threading;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Capture;
 

@@ -8,7 +8,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using MemScopeTrace.Format;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Capture;
 

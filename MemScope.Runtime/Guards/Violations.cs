@@ -1,5 +1,4 @@
 using System;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Guards;
 

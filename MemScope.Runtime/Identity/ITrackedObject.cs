@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;
 

@@ -1,5 +1,4 @@
 using System;
-using MemScopeTrace.Model;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;

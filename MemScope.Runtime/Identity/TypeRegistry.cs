@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using MemScopeTrace.Model;
 

@@ -1,5 +1,4 @@
 using System.Threading;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Live;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
-using MemScopeRuntime.Guards;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
+using MemScopeRuntime.Guards;
 
 namespace MemScopeRuntime.Live;
 

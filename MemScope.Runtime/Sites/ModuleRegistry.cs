@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Threading;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Sites;
 

@@ -2,9 +2,9 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using MemScopeRuntime.Identity;
-using MemScopeRuntime.Guards;
 using MemScopeRuntime.Capture;
+using MemScopeRuntime.Guards;
+using MemScopeRuntime.Identity;
 using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;

@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
-using MemScopeRuntime.Identity;
-using MemScopeRuntime.Guards;
 using MemScopeRuntime.Capture;
+using MemScopeRuntime.Guards;
+using MemScopeRuntime.Identity;
 using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;

@@ -1,6 +1,6 @@
 using System;
-using MemScopeRuntime.Identity;
 using MemScopeRuntime.Capture;
+using MemScopeRuntime.Identity;
 using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;

@@ -1,9 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using MemScopeRuntime.Identity;
-using MemScopeRuntime.Guards;
 using MemScopeRuntime.Capture;
+using MemScopeRuntime.Guards;
+using MemScopeRuntime.Identity;
 using MemScopeTrace.Model;
 
 namespace MemScopeRuntime;

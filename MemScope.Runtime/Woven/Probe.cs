@@ -1,7 +1,7 @@
 using System;
 using System.ComponentModel;
-using MemScopeRuntime.Identity;
 using MemScopeRuntime.Capture;
+using MemScopeRuntime.Identity;
 using MemScopeRuntime.Sites;
 using MemScopeTrace.Model;
 

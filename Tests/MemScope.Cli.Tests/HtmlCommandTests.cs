@@ -4,7 +4,6 @@ using System.Text.Json;
 using MemScopeReports.Analysis;
 using MemScopeTrace.Format;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScope.Cli.Tests;
 

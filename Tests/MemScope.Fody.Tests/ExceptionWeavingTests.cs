@@ -4,7 +4,6 @@ using System.Linq;
 using AssemblyToProcess;
 using MemScopeRuntime.Capture;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

@@ -2,7 +2,6 @@ using System.Linq;
 using AssemblyToProcess;
 using MemScopeRuntime;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeFodyTests;
 

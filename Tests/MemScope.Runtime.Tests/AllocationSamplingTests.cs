@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using MemScopeRuntime.Capture;
 using MemScopeTrace.Format;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -5,7 +5,6 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using MemScopeTrace.Format;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

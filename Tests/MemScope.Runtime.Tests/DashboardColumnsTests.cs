@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using MemScopeReports.Export.Dashboard;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

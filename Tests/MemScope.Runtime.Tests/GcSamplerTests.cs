@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using MemScopeRuntime.Gc;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

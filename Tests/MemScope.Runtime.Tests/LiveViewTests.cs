@@ -11,7 +11,6 @@ using MemScopeRuntime;
 using MemScopeRuntime.Guards;
 using MemScopeRuntime.Live;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

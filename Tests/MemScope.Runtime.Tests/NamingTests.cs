@@ -1,6 +1,5 @@
 using MemScopeRuntime;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -1,7 +1,6 @@
 using System.Linq;
 using MemScopeRuntime.Gc;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

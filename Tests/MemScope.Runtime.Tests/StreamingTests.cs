@@ -7,7 +7,6 @@ using MemScopeRuntime;
 using MemScopeRuntime.Capture;
 using MemScopeTestShared;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -6,7 +6,6 @@ using System.Threading;
 using MemScopeRuntime.Gc;
 using MemScopeTrace.Format;
 using Xunit;
-using MemScopeTrace.Model;
 
 namespace MemScopeRuntimeTests;
 

@@ -1,6 +1,5 @@
 using System;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -4,7 +4,6 @@ using System.IO;
 using System.Threading;
 using MemScopeRuntime;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using MemScopeRuntime;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
 
 namespace MemScopeStreamingHost;
 

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using MemScopeRuntime;
-using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 

@@ -7,7 +7,6 @@ using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MemScopeRuntime.Capture;
-using MemScopeTrace.Model;
 
 namespace MemScopeBenchmarks;
 

@@ -1,4 +1,3 @@
-using MemScopeTrace.Model;
 namespace MemScopeReports.Analysis.Patterns;
 
 /// <summary>

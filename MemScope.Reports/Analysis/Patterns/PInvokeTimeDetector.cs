@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using MemScopeTrace.Model;
 
 namespace MemScopeReports.Analysis.Patterns;
 

@@ -2,7 +2,6 @@ using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Text.Json;
-using MemScopeTrace.Model;
 
 namespace MemScopeReports.Export.Dashboard;
 

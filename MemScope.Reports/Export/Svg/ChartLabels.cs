@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using MemScopeTrace.Model;
 
 namespace MemScopeReports.Export.Svg;
 

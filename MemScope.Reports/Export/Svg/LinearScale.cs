@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using MemScopeTrace.Model;
 
 namespace MemScopeReports.Export.Svg;
 

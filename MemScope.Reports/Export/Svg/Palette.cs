@@ -1,4 +1,3 @@
-using MemScopeTrace.Model;
 namespace MemScopeReports.Export.Svg;
 
 /// <summary>The charts' colours in one place, so a series looks the same in every chart and its legend.</summary>

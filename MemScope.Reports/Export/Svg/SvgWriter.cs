@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using MemScopeTrace.Format;
-using MemScopeTrace.Model;
 
 namespace MemScopeReports.Export.Svg;
 
