@@ -38,7 +38,8 @@ internal static class Session
     {
         if (Interlocked.Exchange(ref s_started, 1) != 0)
             return;
-        StartTimestamp = Stopwatch.GetTimestamp();
+        Capture.CoarseClock.Start();
+        StartTimestamp = Capture.CoarseClock.Sync();
         StartedAt = DateTimeOffset.UtcNow;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ExportAtExit();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => ExportBeforeTheEnd("an unhandled exception", processEnds: true);

@@ -13,7 +13,8 @@ namespace MemScopeRuntime;
 /// </summary>
 public sealed class LeakScope : IDisposable
 {
-    private readonly long _start = Stopwatch.GetTimestamp();
+    // Synced: every event recorded after the scope began is stamped at or after its start, on any thread.
+    private readonly long _start = Capture.CoarseClock.Sync();
 
     private int _disposed;
 
@@ -42,7 +43,7 @@ public sealed class LeakScope : IDisposable
     /// <summary>Objects and bytes allocated by tracked code since the scope began, by type and by site.</summary>
     public Traffic Traffic => Traffic.Of(RecordedObjects(_start));
 
-    public ScopeCheckpoint Checkpoint() => new(Stopwatch.GetTimestamp());
+    public ScopeCheckpoint Checkpoint() => new(Capture.CoarseClock.Sync());
 
     /// <summary>Tracked objects allocated after <paramref name="checkpoint"/>: which survive a full collection and which did not.</summary>
     public ScopeDifference Since(ScopeCheckpoint checkpoint)

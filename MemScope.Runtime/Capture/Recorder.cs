@@ -35,7 +35,18 @@ internal static class Recorder
     public static bool IsStreaming => s_streamer?.IsStreaming ?? false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Append(EventKind kind, int site, long objectId, long value)
+    public static void Append(EventKind kind, int site, long objectId, long value) =>
+        AppendAt(CoarseClock.Now(), kind, site, objectId, value);
+
+    /// <summary>
+    /// An event whose place among other threads' events must be exact, not within a clock period: a collection,
+    /// which must come after every use of the object however close. Costs a precise clock read.
+    /// </summary>
+    public static void AppendSynced(EventKind kind, int site, long objectId, long value) =>
+        AppendAt(CoarseClock.Sync(), kind, site, objectId, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AppendAt(long timestamp, EventKind kind, int site, long objectId, long value)
     {
         EventChunk? chunk = t_chunk;
         if (chunk is null || chunk.Count == EventChunk.Capacity)
@@ -48,7 +59,7 @@ internal static class Recorder
         int index = chunk.Count;
         // Count never exceeds Capacity, so the bounds check the JIT would add is provably redundant.
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(chunk.Events), index) =
-            new TraceEvent(Stopwatch.GetTimestamp(), kind, site, objectId, value);
+            new TraceEvent(timestamp, kind, site, objectId, value);
         Volatile.Write(ref chunk.Count, index + 1);
     }
 
@@ -74,7 +85,7 @@ internal static class Recorder
                 log.CountDrop();
                 return null;
             }
-            var chunk = new EventChunk(log, events);
+            var chunk = new EventChunk(log, events, log.NextChunkSequence++);
             Volatile.Write(ref log.Current, chunk);
             t_chunk = chunk;
             return chunk;
@@ -172,9 +183,24 @@ internal static class Recorder
     /// <summary>
     /// Every chunk in memory once: the threads' current chunks read first, then the sealed ones, so that a chunk
     /// sealed in between is found (twice, and kept once). The arrays stay theirs while the caller holds the lock:
-    /// only the writer recycles them, under it.
+    /// only the writer recycles them, under it. Listed thread by thread, each thread's in the order it filled them:
+    /// events that share a stamp keep their thread's order by their place in the copy.
     /// </summary>
     private static List<EventChunk> ChunksInMemory(List<ThreadLog> threads)
+    {
+        var chunks = ChunksInMemoryUnordered(threads);
+        var threadOrder = new Dictionary<ThreadLog, int>(threads.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < threads.Count; i++)
+            threadOrder[threads[i]] = i;
+        chunks.Sort((a, b) =>
+        {
+            int byThread = threadOrder.GetValueOrDefault(a.Owner).CompareTo(threadOrder.GetValueOrDefault(b.Owner));
+            return byThread != 0 ? byThread : a.Sequence.CompareTo(b.Sequence);
+        });
+        return chunks;
+    }
+
+    private static List<EventChunk> ChunksInMemoryUnordered(List<ThreadLog> threads)
     {
         var chunks = new List<EventChunk>();
         var seen = new HashSet<EventChunk>(ReferenceEqualityComparer.Instance);

@@ -15,13 +15,17 @@ internal sealed class EventChunk
     public readonly TraceEvent[] Events;
     public readonly ThreadLog Owner;
 
+    /// <summary>The chunk's place among its owner's chunks: a snapshot lists them in this order.</summary>
+    public readonly long Sequence;
+
     /// <summary>Written only by the owner thread (release); readers use Volatile.Read (acquire), so every event below it is complete.</summary>
     public int Count;
 
-    public EventChunk(ThreadLog owner, TraceEvent[] events)
+    public EventChunk(ThreadLog owner, TraceEvent[] events, long sequence)
     {
         Owner = owner;
         Events = events;
+        Sequence = sequence;
     }
 }
 
@@ -43,6 +47,9 @@ internal sealed class ThreadLog
     /// has exited.
     /// </summary>
     public EventChunk? Current;
+
+    /// <summary>The sequence of the thread's next chunk; used only by the owner thread.</summary>
+    public long NextChunkSequence;
 
     public ThreadLog(Thread thread)
     {

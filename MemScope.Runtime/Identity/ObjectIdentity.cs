@@ -238,7 +238,7 @@ internal sealed class ObjectState
     {
         if (_id != 0)
         {
-            Recorder.Append(EventKind.Collected, 0, _id, 0);
+            Recorder.AppendSynced(EventKind.Collected, 0, _id, 0);
             Live.LiveCounters.ObjectCollected();
         }
     }

@@ -1,42 +1,213 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace MemScopeTrace.Model;
 
 /// <summary>
-/// The order of a recording: by timestamp, then by thread, then by the order the thread recorded them. Each thread's
-/// events keep their own order however many share a timestamp, and the result is the same on every run.
+/// The order of a recording: by timestamp, then thread, then the order each thread recorded its events, so each
+/// thread's own order is exact and the result is the same on every run. Stamps come from a coarse clock (see
+/// docs/trace-format.md), so threads share timestamps often; among events that share one, an object's birth
+/// (<see cref="EventKind.Alloc"/>, <see cref="EventKind.Identify"/>) comes before another thread's events about it:
+/// that thread can only have seen the object after it was made.
 /// </summary>
-internal readonly struct EventOrder : IComparable<EventOrder>
+internal static class EventOrder
 {
-    private readonly long _timestamp;
-    private readonly int _thread;
-    private readonly int _sequence;
-
-    private EventOrder(long timestamp, int thread, int sequence)
-    {
-        _timestamp = timestamp;
-        _thread = thread;
-        _sequence = sequence;
-    }
-
     /// <summary>A sorted copy of <paramref name="events"/>, which list each thread's events in the order it recorded them.</summary>
     public static RecordedEvent[] Sort(RecordedEvent[] events)
     {
-        var keys = new EventOrder[events.Length];
-        for (int i = 0; i < events.Length; i++)
-            keys[i] = new EventOrder(events[i].Timestamp, events[i].ThreadId, i);
-        var sorted = (RecordedEvent[])events.Clone();
-        // Every key is distinct (the position breaks ties), so the unstable sort gives one order only.
-        Array.Sort(keys, sorted);
+        var runs = ThreadRuns.Of(events);
+        var sorted = runs.Merge();
+        BirthsFirstInTies(sorted);
         return sorted;
     }
 
-    public int CompareTo(EventOrder other)
+    /// <summary>
+    /// Within each group of events sharing a timestamp that spans several threads (sorted by thread, so each thread's
+    /// events in it are one contiguous run), moves a thread's run behind the birth of an object it names that another
+    /// thread's run holds. Each thread's own order is kept; without such a reference the group stays as it is.
+    /// </summary>
+    private static void BirthsFirstInTies(RecordedEvent[] events)
     {
-        int byTime = _timestamp.CompareTo(other._timestamp);
-        if (byTime != 0)
-            return byTime;
-        int byThread = _thread.CompareTo(other._thread);
-        return byThread != 0 ? byThread : _sequence.CompareTo(other._sequence);
+        var births = new Dictionary<long, (int Run, int Index)>();
+        int start = 0;
+        while (start < events.Length)
+        {
+            int end = start + 1;
+            bool severalThreads = false;
+            while (end < events.Length && events[end].Timestamp == events[start].Timestamp)
+            {
+                severalThreads |= events[end].ThreadId != events[end - 1].ThreadId;
+                end++;
+            }
+            if (severalThreads)
+                new TieGroup(events, start, end, births).Reorder();
+            start = end;
+        }
+    }
+
+    private static bool IsBirth(EventKind kind) => kind is EventKind.Alloc or EventKind.Identify;
+
+    /// <summary>One group of events that share a timestamp, thread runs one after another.</summary>
+    private readonly struct TieGroup
+    {
+        private readonly RecordedEvent[] _events;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly Dictionary<long, (int Run, int Index)> _births;
+
+        public TieGroup(RecordedEvent[] events, int start, int end, Dictionary<long, (int Run, int Index)> births)
+        {
+            _events = events;
+            _start = start;
+            _end = end;
+            _births = births;
+        }
+
+        public void Reorder()
+        {
+            _births.Clear();
+            var runStarts = new List<int>();
+            for (int i = _start; i < _end; i++)
+            {
+                if (i == _start || _events[i].ThreadId != _events[i - 1].ThreadId)
+                    runStarts.Add(i);
+                if (IsBirth(_events[i].Kind) && _events[i].ObjectId > 0)
+                    _births.TryAdd(_events[i].ObjectId, (runStarts.Count - 1, i));
+            }
+            if (!AnyRunNamesAnotherRunsBirth(runStarts))
+                return;
+
+            var cursors = runStarts.ToArray();
+            var draining = new bool[cursors.Length];
+            var merged = new List<RecordedEvent>(_end - _start);
+            for (int r = 0; r < cursors.Length; r++)
+                Drain(r, last: (r + 1 < cursors.Length ? runStarts[r + 1] : _end) - 1, cursors, draining, merged);
+            merged.CopyTo(_events, _start);
+        }
+
+        private bool AnyRunNamesAnotherRunsBirth(List<int> runStarts)
+        {
+            int run = -1;
+            for (int i = _start; i < _end; i++)
+            {
+                if (run + 1 < runStarts.Count && runStarts[run + 1] == i)
+                    run++;
+                if (BirthOf(_events[i], out var birth) && birth.Run != run)
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Where the birth of an object <paramref name="e"/> names lies in this group, when <paramref name="e"/> is not that birth.</summary>
+        private bool BirthOf(RecordedEvent e, out (int Run, int Index) birth)
+        {
+            birth = default;
+            if (IsBirth(e.Kind))
+                return false;
+            return (e.ObjectId > 0 && _births.TryGetValue(e.ObjectId, out birth))
+                || (e.Kind == EventKind.Bind && e.Value > 0 && _births.TryGetValue(e.Value, out birth));
+        }
+
+        /// <summary>
+        /// Emits run <paramref name="run"/> from its cursor up to <paramref name="last"/>; before an event that names an
+        /// object born later in another run, emits that run up to the birth. A run already being emitted further up is
+        /// not waited for (a cycle means the stamps cannot tell; each thread's order still holds).
+        /// </summary>
+        private void Drain(int run, int last, int[] cursors, bool[] draining, List<RecordedEvent> merged)
+        {
+            draining[run] = true;
+            while (cursors[run] <= last)
+            {
+                var e = _events[cursors[run]];
+                if (BirthOf(e, out var birth) && birth.Run != run && !draining[birth.Run] && cursors[birth.Run] <= birth.Index)
+                    Drain(birth.Run, birth.Index, cursors, draining, merged);
+                merged.Add(e);
+                cursors[run]++;
+            }
+            draining[run] = false;
+        }
+    }
+
+    /// <summary>The events split by thread, each in recording order (by timestamp first, should its stamps go back).</summary>
+    private sealed class ThreadRuns
+    {
+        private readonly List<int> _threadIds = new();
+        private readonly List<List<RecordedEvent>> _runs = new();
+        private readonly int _count;
+
+        private ThreadRuns(int count) => _count = count;
+
+        public static ThreadRuns Of(RecordedEvent[] events)
+        {
+            var runs = new ThreadRuns(events.Length);
+            var index = new Dictionary<int, int>();
+            int lastThread = int.MinValue;
+            List<RecordedEvent>? run = null;
+            foreach (var e in events)
+            {
+                if (run is null || e.ThreadId != lastThread)
+                {
+                    lastThread = e.ThreadId;
+                    if (!index.TryGetValue(e.ThreadId, out int i))
+                    {
+                        index[e.ThreadId] = i = runs._runs.Count;
+                        runs._threadIds.Add(e.ThreadId);
+                        runs._runs.Add(new List<RecordedEvent>());
+                    }
+                    run = runs._runs[i];
+                }
+                run.Add(e);
+            }
+            // The recorder's stamps never go back within a thread (its clock only moves forward); a recording made
+            // otherwise is ordered by timestamp, each thread's ties kept in its order.
+            for (int r = 0; r < runs._runs.Count; r++)
+            {
+                if (!IsInTimeOrder(runs._runs[r]))
+                    runs._runs[r] = runs._runs[r].OrderBy(e => e.Timestamp).ToList();
+            }
+            return runs;
+        }
+
+        private static bool IsInTimeOrder(List<RecordedEvent> run)
+        {
+            for (int i = 1; i < run.Count; i++)
+            {
+                if (run[i].Timestamp < run[i - 1].Timestamp)
+                    return false;
+            }
+            return true;
+        }
+
+        /// <summary>The runs merged by (timestamp, thread): each run is already in order, so a heap of run heads does it.</summary>
+        public RecordedEvent[] Merge()
+        {
+            var merged = new RecordedEvent[_count];
+            var heads = new PriorityQueue<int, (long Timestamp, int Thread)>(_runs.Count);
+            var cursors = new int[_runs.Count];
+            for (int r = 0; r < _runs.Count; r++)
+            {
+                if (_runs[r].Count > 0)
+                    heads.Enqueue(r, (_runs[r][0].Timestamp, _threadIds[r]));
+            }
+            int next = 0;
+            while (heads.TryDequeue(out int r, out _))
+            {
+                var run = _runs[r];
+                // Take the run's events while they are not later than any other run's head.
+                long limit = heads.TryPeek(out _, out var other) ? other.Timestamp : long.MaxValue;
+                int otherThread = heads.Count > 0 ? other.Thread : int.MaxValue;
+                int i = cursors[r];
+                do
+                {
+                    merged[next++] = run[i++];
+                }
+                while (i < run.Count && (run[i].Timestamp < limit || (run[i].Timestamp == limit && _threadIds[r] < otherThread)));
+                cursors[r] = i;
+                if (i < run.Count)
+                    heads.Enqueue(r, (run[i].Timestamp, _threadIds[r]));
+            }
+            return merged;
+        }
     }
 }

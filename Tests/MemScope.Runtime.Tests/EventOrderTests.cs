@@ -55,6 +55,24 @@ public class EventOrderTests
     }
 
     [Fact]
+    public void An_object_born_on_one_thread_comes_before_another_threads_events_about_it_at_the_same_timestamp()
+    {
+        long identity = new IdentityValue(TypeRegistry.IdOf(typeof(List<int>)), 32, 1).Pack();
+        // Thread 1 sorts first at a tie, but it disposed an object thread 2 allocated in the same clock period.
+        var recording = RecordingOf(
+            At(100, 1, EventKind.Bind, BindItems.Id, 7),
+            At(100, 1, EventKind.Dispose, 0, 7),
+            At(100, 2, EventKind.Bind, BindItems.Id, 8),
+            At(100, 2, EventKind.Alloc, NewList.Id, 7, identity),
+            At(100, 2, EventKind.Bind, BindItems.Id, 9));
+
+        Assert.Equal(
+            new[] { (2, EventKind.Bind, 8L), (2, EventKind.Alloc, 7L), (1, EventKind.Bind, 7L), (1, EventKind.Dispose, 7L), (2, EventKind.Bind, 9L) },
+            recording.Events.Select(e => (e.ThreadId, e.Kind, e.ObjectId)));
+        Assert.NotNull(ObjectTimelines.Build(recording).Single(o => o.Id == 7).DisposedAt);
+    }
+
+    [Fact]
     public void The_same_events_listed_thread_by_thread_in_another_order_give_the_same_recording()
     {
         var first = new[] { At(1, 1, EventKind.Bind, 2, 1), At(1, 1, EventKind.Bind, 2, 2), At(1, 2, EventKind.Bind, 2, 3) };
