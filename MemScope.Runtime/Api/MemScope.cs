@@ -101,6 +101,7 @@ public static class MemScope
     public static Recording Snapshot()
     {
         MemScopeRuntime.Gc.GcSampler.SampleNow();
+        MemScopeRuntime.Identity.WeakWatches.SweepNow();
         var snapshot = Recorder.Snapshot();
         if (Session.IsExiting)
             snapshot = snapshot with { Events = MemScopeRuntime.Identity.UnreachableAtExit.AddCollected(snapshot.Events, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId) };

@@ -25,8 +25,24 @@ internal static class ActivityRegistry
 
     [System.ThreadStatic] private static Activity? t_last;
 
+    // Reading Activity.Current costs an async-local lookup on every tracked allocation; a program that never runs under
+    // an Activity pays one static read instead. Set for good when any thread's Activity becomes non-null.
+    private static int s_anyActivity = WatchForActivities();
+
+    private static int WatchForActivities()
+    {
+        Activity.CurrentChanged += (_, change) =>
+        {
+            if (change.Current is not null)
+                Volatile.Write(ref s_anyActivity, 1);
+        };
+        return Activity.Current is null ? 0 : 1;
+    }
+
     public static void NoteCurrent(int site)
     {
+        if (Volatile.Read(ref s_anyActivity) == 0)
+            return;
         var current = Activity.Current;
         if (ReferenceEquals(current, t_last))
             return;

@@ -37,7 +37,7 @@ internal static class ObjectIdentity
             if (id == 0)
                 slot = id = IdAllocator.Next();
             if (weight != 0)
-                Watch(obj, id);
+                WatchTracked(obj, id, siteType);
         }
         else if (weight != 0)
         {
@@ -115,6 +115,7 @@ internal static class ObjectIdentity
             if (state.Id != 0)
                 alive.Add(state.Id);
         }
+        WeakWatches.AddAlive(alive);
         return alive;
     }
 
@@ -139,7 +140,7 @@ internal static class ObjectIdentity
         if (won != 0)
             return won; // another thread named it first and announced it
         if (weight != 0)
-            Watch(obj, id);
+            WatchTracked(obj, id, siteType);
         Announce(obj, site, id, siteType, weight);
         return id;
     }
@@ -164,7 +165,19 @@ internal static class ObjectIdentity
         return state;
     }
 
-    /// <summary>Watches a woven object's collection: its id lives in its own field, the state only carries it for the finalizer.</summary>
+    /// <summary>
+    /// Watches a woven object's collection. Its id lives in its own field, so an object whose lifecycle does not matter
+    /// needs only a weak handle; a disposable or handle gets its state in the table, which its probes use.
+    /// </summary>
+    private static void WatchTracked(object obj, long id, SiteType siteType)
+    {
+        if (siteType.LifecycleMatters)
+            Watch(obj, id);
+        else
+            WeakWatches.Add(obj, id);
+    }
+
+    /// <summary>Watches an object's collection through the state table: the state carries the id for its finalizer.</summary>
     private static ObjectState Watch(object obj, long id)
     {
         var state = s_states.GetValue(obj, s_create);
