@@ -136,6 +136,8 @@ internal static class Session
         ExportResult? result = null;
         try
         {
+            // Events after the program's own export (objects disposed or collected since) change what the report must say:
+            // the report left on disk is the one made at exit.
             if (RuntimeSettings.AutoExport && Capture.Recorder.CountEvents() != Volatile.Read(ref s_eventsAtLastExport))
             {
                 // "Live at exit" means reachable: a full collection first, then the export records what it found garbage.

@@ -23,6 +23,8 @@ internal static class ReportWriter
         // host is given about 100 ms to end) still leaves a trace that `memscope report` turns into the rest.
         if (Wanted(ReportFormats.Trace))
             files.Add(TraceFile.Write(recording, File(".mscope")));
+        if ((options.Formats & ~ReportFormats.Trace) == 0)
+            return files; // the trace alone needs no analysis
         var report = LifecycleAnalysis.Analyze(recording);
         var patterns = PatternAnalysis.Analyze(recording, report);
         bool detailed = options.IsDetailed(report.Objects.Count);

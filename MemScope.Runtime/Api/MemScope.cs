@@ -64,10 +64,10 @@ public static class MemScope
             // First: a destination that cannot be made fails before the recording is copied and analysed.
             Directory.CreateDirectory(directory);
             var recording = Snapshot();
-            exported = recording.Events.Count;
+            exported = recording.EventCount;
             dropped = recording.DroppedEvents;
             ReportWriter.WriteAll(recording, name, directory, ForReports(options), stopwatch, files);
-            Session.RememberExport(name, recording.Events.Count + recording.DroppedEvents);
+            Session.RememberExport(name, recording.EventCount + recording.DroppedEvents);
         }
         catch (Exception e)
         {

@@ -131,6 +131,7 @@ internal static class Recorder
     /// each chunk is read up to the count its owner has published, so no event is torn and none is seen twice. The
     /// spill file is read after the lock is released, up to the length it had under the lock.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RecordingData Snapshot()
     {
         List<ThreadLog> threads;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using MemScopeTrace.Model;
 
@@ -27,19 +28,44 @@ internal static class TypeRegistry
 
     public static Type? TypeOf(int id) => s_types.TryGetValue(id, out var type) ? type : null;
 
-    /// <summary>Every type identified in <paramref name="events"/>, described from the live types of this process.</summary>
+    private static readonly ConcurrentDictionary<int, TypeInfo> s_described = new();
+
+    /// <summary>
+    /// Every type identified in <paramref name="events"/>, described from the live types of this process. Each type is
+    /// described once per process (reflection over its interfaces); an export only looks its ids up.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dictionary<int, TypeInfo> Describe(RecordedEvent[] events)
     {
         var types = new Dictionary<int, TypeInfo>();
+        var seen = new bool[HighestId + 1];
         foreach (var e in events)
         {
             if (e.Kind is not (EventKind.Identify or EventKind.Alloc))
                 continue;
             int typeId = IdentityValue.Unpack(e.Value).TypeId;
-            if (!types.ContainsKey(typeId))
-                types[typeId] = TypeOf(typeId) is { } type ? TypeDescriptions.Of(typeId, type) : TypeInfo.Unknown(typeId);
+            if ((uint)typeId < (uint)seen.Length)
+            {
+                if (seen[typeId])
+                    continue;
+                seen[typeId] = true;
+            }
+            else if (types.ContainsKey(typeId))
+            {
+                continue;
+            }
+            types[typeId] = DescribeOnce(typeId);
         }
         return types;
+    }
+
+    private static TypeInfo DescribeOnce(int typeId)
+    {
+        if (s_described.TryGetValue(typeId, out var known))
+            return known;
+        if (TypeOf(typeId) is not { } type)
+            return TypeInfo.Unknown(typeId);
+        return s_described.GetOrAdd(typeId, TypeDescriptions.Of(typeId, type));
     }
 
     /// <summary>The highest id given so far; ids run from 1 (an id's type may be visible through <see cref="TypeOf"/> a moment later).</summary>

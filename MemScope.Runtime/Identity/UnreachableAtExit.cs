@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using MemScopeTrace.Model;
 
 namespace MemScopeRuntime.Identity;
@@ -9,6 +10,7 @@ namespace MemScopeRuntime.Identity;
 /// </summary>
 internal static class UnreachableAtExit
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RecordedEvent[] AddCollected(RecordedEvent[] events, long timestamp, int threadId)
     {
         var watched = new HashSet<long>();

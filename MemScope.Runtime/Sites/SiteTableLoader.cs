@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -14,16 +15,22 @@ internal static class SiteTableLoader
     /// <summary>Version of the site-table format this runtime reads.</summary>
     public const int FormatVersion = WeaverContract.SiteTableFormat;
 
+    // A module's sites never change once it is registered: each export after the first reuses them.
+    private static readonly ConcurrentDictionary<RegisteredModule, List<SiteInfo>> s_loaded = new();
+
     internal static SiteTable Load(IEnumerable<RegisteredModule> modules)
     {
         var sites = new List<SiteInfo>();
         foreach (var module in modules)
-        {
-            using var stream = module.Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidDataException($"{module.Assembly.GetName().Name} was woven but has no {ResourceName} resource.");
-            sites.AddRange(Parse(stream, module.FirstSite));
-        }
+            sites.AddRange(s_loaded.GetOrAdd(module, LoadModule));
         return new SiteTable(sites);
+    }
+
+    private static List<SiteInfo> LoadModule(RegisteredModule module)
+    {
+        using var stream = module.Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"{module.Assembly.GetName().Name} was woven but has no {ResourceName} resource.");
+        return Parse(stream, module.FirstSite);
     }
 
     internal static List<SiteInfo> Parse(Stream json, int firstSite)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -33,10 +34,13 @@ public static class TraceFile
             writer.Block(TraceBlock.Sites, body => WriteSites(body, recording.Sites));
             writer.Block(TraceBlock.Types, body => WriteTypes(body, recording.Types.Values));
             writer.Block(TraceBlock.Threads, body => WriteThreads(body, recording.Threads));
-            foreach (var group in recording.Events.GroupBy(e => e.ThreadId))
+            foreach (var (threadId, events) in EventsByThread(recording.EventsAsRecorded))
             {
-                foreach (var chunk in group.Chunk(MaxEventsPerBlock))
-                    writer.Block(TraceBlock.Events, body => WriteEvents(body, group.Key, chunk));
+                for (int start = 0; start < events.Count; start += MaxEventsPerBlock)
+                {
+                    var block = CollectionsMarshal.AsSpan(events).Slice(start, Math.Min(MaxEventsPerBlock, events.Count - start)).ToArray();
+                    writer.Block(TraceBlock.Events, body => WriteEvents(body, threadId, block));
+                }
             }
             writer.Block(TraceBlock.GcSamples, body => WriteGcSamples(body, recording.GcSamples));
             writer.Block(TraceBlock.Activities, body => WriteActivities(body, recording.Activities));
@@ -46,7 +50,7 @@ public static class TraceFile
             {
                 body.Write(recording.DroppedEvents);
                 body.Write(recording.InternalFaults);
-                body.Write((long)recording.Events.Count);
+                body.Write((long)recording.EventsAsRecorded.Count);
             });
         });
 
@@ -161,14 +165,35 @@ public static class TraceFile
         }
     }
 
-    private static void WriteEvents(BinaryWriter body, int threadId, RecordedEvent[] events)
+    /// <summary>Each thread's events in recording order, threads in the order they first appear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<(int ThreadId, List<TraceEvent> Events)> EventsByThread(IReadOnlyList<RecordedEvent> events)
+    {
+        var threads = new List<(int, List<TraceEvent>)>();
+        var byThread = new Dictionary<int, List<TraceEvent>>();
+        int lastThread = int.MinValue;
+        List<TraceEvent>? current = null;
+        foreach (var e in events)
+        {
+            if (current is null || e.ThreadId != lastThread)
+            {
+                lastThread = e.ThreadId;
+                if (!byThread.TryGetValue(e.ThreadId, out current))
+                {
+                    byThread[e.ThreadId] = current = new List<TraceEvent>();
+                    threads.Add((e.ThreadId, current));
+                }
+            }
+            current.Add(e.Event);
+        }
+        return threads;
+    }
+
+    private static void WriteEvents(BinaryWriter body, int threadId, TraceEvent[] events)
     {
         body.Write(threadId);
         body.Write(events.Length);
-        var raw = new TraceEvent[events.Length];
-        for (int i = 0; i < events.Length; i++)
-            raw[i] = events[i].Event;
-        body.Write(MemoryMarshal.AsBytes(raw.AsSpan()));
+        body.Write(MemoryMarshal.AsBytes(events.AsSpan()));
     }
 
     private static void WriteGcSamples(BinaryWriter body, IReadOnlyList<GcSample> samples)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace MemScopeTrace.Model;
 
@@ -13,7 +14,6 @@ public sealed class Recording
     public Recording(RecordingData data, SiteTable sites, long startTimestamp, DateTimeOffset startedAt, long faults)
     {
         _data = data;
-        Events = EventOrder.Sort(data.Events);
         Sites = sites;
         DroppedEvents = data.Dropped;
         Threads = data.Threads;
@@ -23,7 +23,26 @@ public sealed class Recording
         _types = data.Types;
     }
 
-    public IReadOnlyList<RecordedEvent> Events { get; }
+    private RecordedEvent[]? _ordered;
+
+    /// <summary>Every event in the recording's order (see <see cref="EventOrder"/>), ordered on first use.</summary>
+    public IReadOnlyList<RecordedEvent> Events
+    {
+        get
+        {
+            if (Volatile.Read(ref _ordered) is { } ordered)
+                return ordered;
+            // Two threads asking at once both order the same events the same way; either result may be kept.
+            Interlocked.CompareExchange(ref _ordered, EventOrder.Sort(_data.Events), null);
+            return _ordered!;
+        }
+    }
+
+    /// <summary>How many events the recording holds, counted without ordering them.</summary>
+    public int EventCount => _data.Events.Length;
+
+    /// <summary>The events as recorded: each thread's in its order, threads interleaved as they were copied. Writing a trace needs no more.</summary>
+    internal IReadOnlyList<RecordedEvent> EventsAsRecorded => _data.Events;
 
     /// <summary>GC state over time, sampled in the background and at the snapshot.</summary>
     public IReadOnlyList<GcSample> GcSamples => _data.GcSamples;
