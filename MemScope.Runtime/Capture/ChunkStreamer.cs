@@ -8,15 +8,19 @@ namespace MemScopeRuntime.Capture;
 
 /// <summary>
 /// MEMSCOPE_STREAM: a background thread that writes sealed chunks to the spill file and recycles their arrays,
-/// so recording threads keep finding free chunks within the budget. Recording threads never wait for it: they
-/// only enqueue sealed chunks, and drop (counted) when it falls behind. Its lock (<see cref="Gate"/>) is taken per
-/// chunk written and by snapshots, never by recording threads, so a snapshot sees each event exactly once:
+/// so recording threads keep finding free chunks within the budget. When it falls behind (more threads filling chunks
+/// than one writer can save), a recording thread that finds no free chunk writes the oldest sealed ones itself
+/// (<see cref="TryWriteOldest"/>): it never waits on the lock (<see cref="Gate"/>), it only tries it, so no thread can
+/// deadlock on it. The lock is taken per chunk written and by snapshots, so a snapshot sees each event exactly once:
 /// either in the file or still in memory. A fault (disk full, IO error) stops streaming; recording falls back to
 /// dropping and counting, and the fault is counted and reported once.
 /// </summary>
 internal sealed class ChunkStreamer
 {
     private static readonly long DeadThreadSweepTicks = Stopwatch.Frequency / 5;
+    private static readonly long HelperSweepTicks = Stopwatch.Frequency / 100;
+    private long _lastSweep = Stopwatch.GetTimestamp();
+    private long _chunksWritten;
 
     private readonly SealedChunks _sealed;
     private readonly ChunkPool _pool;
@@ -49,6 +53,9 @@ internal sealed class ChunkStreamer
 
     /// <summary>Streamed events gone with the spill file once streaming ended at exit: counted with the dropped ones.</summary>
     public long LostEvents => Volatile.Read(ref _lostEvents);
+
+    /// <summary>Chunks moved to disk so far, by the writer or by recording threads helping it: while it grows, streaming is making progress.</summary>
+    public long ChunksWritten => Volatile.Read(ref _chunksWritten);
 
     /// <summary>False once streaming stopped (a fault, or the end of the process): full chunks then stay in memory.</summary>
     public bool IsStreaming => !_stopped;
@@ -149,6 +156,38 @@ internal sealed class ChunkStreamer
         }
     }
 
+    /// <summary>
+    /// A recording thread that found no free chunk writes the oldest sealed one itself, if nobody holds the lock (the
+    /// writer, another helping thread or a snapshot, all of which are making progress): true when it wrote one.
+    /// </summary>
+    public bool TryWriteOldest()
+    {
+        if (_stopped || !Monitor.TryEnter(Gate))
+            return false;
+        try
+        {
+            if (WriteOldest())
+                return true;
+            // Nothing sealed is waiting: the free chunks may be held by threads that exited with their last one partly filled.
+            if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSweep) < HelperSweepTicks)
+                return false;
+            SealChunksOfExitedThreads();
+            return WriteOldest();
+        }
+        catch (Exception e)
+        {
+            // As on the writer's own thread: a failed write (disk full) stops streaming, counted and said once, and never
+            // reaches the recording thread that was helping.
+            _stopped = true;
+            InternalFaults.Fault(e);
+            return false;
+        }
+        finally
+        {
+            Monitor.Exit(Gate);
+        }
+    }
+
     /// <summary>Moves the oldest sealed chunk to disk and its array to the free pool; false when none is waiting.</summary>
     private bool WriteOldest()
     {
@@ -161,6 +200,7 @@ internal sealed class ChunkStreamer
             _file.Append(chunk);
             _sealed.TryRemoveOldest();
             _pool.Return(chunk.Events);
+            Volatile.Write(ref _chunksWritten, _chunksWritten + 1);
             return true;
         }
     }
@@ -173,6 +213,7 @@ internal sealed class ChunkStreamer
     {
         lock (Gate)
         {
+            Volatile.Write(ref _lastSweep, Stopwatch.GetTimestamp());
             var threads = _threads.Snapshot();
             foreach (var log in threads)
             {

@@ -13,8 +13,9 @@ namespace MemScopeRuntime.Capture;
 /// takes no lock, makes no interlocked operation and allocates nothing; only when a chunk is full
 /// does <see cref="NextChunk"/> seal it (one lock-free enqueue) and take an array from the <see cref="ChunkPool"/>.
 /// Memory is bounded by <see cref="MaxChunks"/>. With MEMSCOPE_STREAM a <see cref="ChunkStreamer"/> writes sealed
-/// chunks to disk and gives their arrays back, so recording goes on within the bound; without it, or when the
-/// writer falls behind, events past the bound are dropped and counted per thread. Recording threads never wait.
+/// chunks to disk and gives their arrays back, so recording goes on within the bound; when the writer falls behind, a
+/// thread that needs a chunk writes waiting ones itself (never blocking on a lock). Without streaming, events past the
+/// bound are dropped and counted per thread.
 /// </summary>
 internal static class Recorder
 {
@@ -80,7 +81,7 @@ internal static class Recorder
                 t_chunk = null;
             }
 
-            if (s_pool.TryRent() is not { } events)
+            if ((s_pool.TryRent() ?? RentWhileHelpingTheWriter()) is not { } events)
             {
                 log.CountDrop();
                 return null;
@@ -98,6 +99,42 @@ internal static class Recorder
             return null;
         }
     }
+
+    /// <summary>
+    /// Streaming, and every chunk is full or waiting for the writer: this thread writes waiting chunks to the spill file
+    /// itself until one is free, so that no event is lost however many threads record. It never blocks on a lock
+    /// (see <see cref="ChunkStreamer.TryWriteOldest"/>); it gives up, and the event is dropped and counted, only once
+    /// streaming has stopped or no chunk at all was written for <see cref="HelpTheWriterAtMost"/> (a disk that stopped
+    /// answering).
+    /// </summary>
+    private static TraceEvent[]? RentWhileHelpingTheWriter()
+    {
+        if (s_streamer is not { IsStreaming: true } streamer)
+            return null;
+        long written = streamer.ChunksWritten;
+        long giveUpAt = Environment.TickCount64 + (long)HelpTheWriterAtMost.TotalMilliseconds;
+        var spinner = new SpinWait();
+        while (true)
+        {
+            streamer.TryWriteOldest();
+            if (s_pool.TryRent() is { } events)
+                return events;
+            if (!streamer.IsStreaming)
+                return null;
+            if (streamer.ChunksWritten != written)
+            {
+                written = streamer.ChunksWritten;
+                giveUpAt = Environment.TickCount64 + (long)HelpTheWriterAtMost.TotalMilliseconds;
+            }
+            else if (Environment.TickCount64 > giveUpAt)
+            {
+                return null;
+            }
+            spinner.SpinOnce();
+        }
+    }
+
+    internal static readonly TimeSpan HelpTheWriterAtMost = TimeSpan.FromSeconds(2);
 
     private static ThreadLog RegisterThread()
     {

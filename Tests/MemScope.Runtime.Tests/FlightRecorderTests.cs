@@ -197,7 +197,8 @@ public sealed class FlightRecorderTests : IClassFixture<FlightRecorderTests.Kill
         using var next = RobustnessHost.Start("wait 60", folder.Path, environment);
         next.WaitForLine("ready");
         var clock = Stopwatch.StartNew();
-        while (!File.Exists(recovered) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        // The file is renamed a moment before the line saying so is written: wait for both.
+        while ((!File.Exists(recovered) || next.MemScopeLines.Length == 0) && clock.Elapsed < TimeSpan.FromSeconds(30))
             Thread.Sleep(10);
 
         Assert.Equal(

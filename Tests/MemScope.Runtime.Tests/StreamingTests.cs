@@ -41,6 +41,30 @@ public class StreamingTests
     }
 
     [Fact(Timeout = 180_000)]
+    public async Task Threads_recording_faster_than_the_writer_saves_write_chunks_themselves_and_lose_nothing()
+    {
+        var run = await Task.Run(() => s_farBeyondTheBudget.Value);
+
+        Assert.Equal(0, run["dropped"]);
+        Assert.Equal(run["appended"], run["kept"]);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Two_hundred_fifty_six_threads_recording_at_full_speed_through_a_small_buffer_lose_no_event()
+    {
+        // 256 threads × 20,000 events, unpaced: 5.1 M events through a 65,536-event buffer as fast as they can record.
+        var run = await Task.Run(() => HostRun.Start("record 256 20000 1 2000000000", BudgetMegabytes, stream: true));
+
+        Assert.Equal(0, run["faults"]);
+        Assert.Equal(256L * 20_000, run["appended"]);
+        Assert.Equal(0, run["dropped"]);
+        Assert.Equal(run["appended"], run["kept"]);
+        Assert.Equal(0, run["duplicates"]);
+        Assert.Equal(0, run["outOfOrder"]);
+        Assert.True(run["maxBufferBytes"] <= run["bufferLimitBytes"], $"buffer {run["maxBufferBytes"]:N0} B over its bound {run["bufferLimitBytes"]:N0} B");
+    }
+
+    [Fact(Timeout = 180_000)]
     public async Task Snapshots_taken_while_threads_stream_see_no_event_twice_torn_or_out_of_order()
     {
         var run = await Task.Run(() => s_farBeyondTheBudget.Value);
