@@ -9,7 +9,7 @@ using MemScopeTrace.Model;
 namespace MemScopeRuntime.Capture;
 
 /// <summary>
-/// Appends events to a buffer owned by the calling thread. The hot path (<see cref="Append"/>)
+/// Appends events to a buffer owned by the calling thread. The hot path (<see cref="Append(EventKind, int, long, long)"/>)
 /// takes no lock, makes no interlocked operation and allocates nothing; only when a chunk is full
 /// does <see cref="NextChunk"/> seal it (one lock-free enqueue) and take an array from the <see cref="ChunkPool"/>.
 /// Memory is bounded by <see cref="MaxChunks"/>. With MEMSCOPE_STREAM a <see cref="ChunkStreamer"/> writes sealed
@@ -19,7 +19,8 @@ namespace MemScopeRuntime.Capture;
 /// </summary>
 internal static class Recorder
 {
-    [ThreadStatic] private static EventChunk? t_chunk;
+    // The one thread-static of the recorder: the thread's log holds its chunk, its block of ids and its samplers, so a
+    // tracked allocation reads thread-local storage once.
     [ThreadStatic] private static ThreadLog? t_log;
 
     private static readonly AppendOnlyList<ThreadLog> s_threads = new();
@@ -35,21 +36,33 @@ internal static class Recorder
     /// <summary>True when full chunks are being streamed to a file (MEMSCOPE_STREAM, and no fault so far).</summary>
     public static bool IsStreaming => s_streamer?.IsStreaming ?? false;
 
+    /// <summary>The calling thread's log, registered on its first event.</summary>
+    public static ThreadLog ThisThread
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_log ?? RegisterThisThread();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Append(EventKind kind, int site, long objectId, long value) =>
-        AppendAt(CoarseClock.Now(), kind, site, objectId, value);
+        AppendAt(t_log, CoarseClock.Now(), kind, site, objectId, value);
+
+    /// <summary>An event of the calling thread, whose log the caller already holds (<see cref="ThisThread"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Append(ThreadLog thisThread, EventKind kind, int site, long objectId, long value) =>
+        AppendAt(thisThread, CoarseClock.Now(), kind, site, objectId, value);
 
     /// <summary>
     /// An event whose place among other threads' events must be exact, not within a clock period: a collection,
     /// which must come after every use of the object however close. Costs a precise clock read.
     /// </summary>
     public static void AppendSynced(EventKind kind, int site, long objectId, long value) =>
-        AppendAt(CoarseClock.Sync(), kind, site, objectId, value);
+        AppendAt(t_log, CoarseClock.Sync(), kind, site, objectId, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AppendAt(long timestamp, EventKind kind, int site, long objectId, long value)
+    private static void AppendAt(ThreadLog? thisThread, long timestamp, EventKind kind, int site, long objectId, long value)
     {
-        EventChunk? chunk = t_chunk;
+        EventChunk? chunk = thisThread?.Current;
         if (chunk is null || chunk.Count == EventChunk.Capacity)
         {
             chunk = NextChunk();
@@ -67,10 +80,10 @@ internal static class Recorder
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static EventChunk? NextChunk()
     {
-        ThreadLog log = t_log ??= RegisterThread();
+        ThreadLog log = ThisThread;
         try
         {
-            if (t_chunk is { } full)
+            if (log.Current is { } full)
             {
                 // No longer current before it is queued: once queued, the writer may stream it and hand its array to
                 // another thread, and a snapshot must not then read that array as this thread's. A snapshot that
@@ -78,7 +91,6 @@ internal static class Recorder
                 // before, a consistent prefix.
                 Volatile.Write(ref log.Current, null);
                 s_sealed.Add(full);
-                t_chunk = null;
             }
 
             if ((s_pool.TryRent() ?? RentWhileHelpingTheWriter()) is not { } events)
@@ -88,7 +100,6 @@ internal static class Recorder
             }
             var chunk = new EventChunk(log, events, log.NextChunkSequence++);
             Volatile.Write(ref log.Current, chunk);
-            t_chunk = chunk;
             return chunk;
         }
         catch (OutOfMemoryException e)
@@ -135,6 +146,14 @@ internal static class Recorder
     }
 
     internal static readonly TimeSpan HelpTheWriterAtMost = TimeSpan.FromSeconds(2);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ThreadLog RegisterThisThread()
+    {
+        var log = RegisterThread();
+        t_log = log;
+        return log;
+    }
 
     private static ThreadLog RegisterThread()
     {

@@ -51,6 +51,12 @@ internal sealed class ThreadLog
     /// <summary>The sequence of the thread's next chunk; used only by the owner thread.</summary>
     public long NextChunkSequence;
 
+    /// <summary>The thread's block of object ids (<see cref="Identity.IdAllocator"/>); used only by the owner thread.</summary>
+    public long NextId, IdLimit;
+
+    /// <summary>Picks the sampled objects whose collection is watched (<see cref="Identity.CollectionWatch"/>); owner thread only.</summary>
+    public GeometricSampler WatchSampler;
+
     public ThreadLog(Thread thread)
     {
         ThreadId = thread.ManagedThreadId;

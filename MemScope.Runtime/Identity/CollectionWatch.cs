@@ -15,10 +15,11 @@ internal static class CollectionWatch
     private static readonly int s_oneIn = RuntimeSettings.WatchOneIn;
     private static int s_leakScopes;
 
-    [System.ThreadStatic] private static GeometricSampler t_sampler;
-
     /// <summary>The live weight (see <see cref="IdentityValue.LiveWeight"/>) for the next object of <paramref name="site"/>.</summary>
-    public static int WeightFor(SiteType site)
+    public static int WeightFor(SiteType site) => WeightFor(site, Recorder.ThisThread);
+
+    /// <summary>As <see cref="WeightFor(SiteType)"/>, for the calling thread, whose log the caller holds.</summary>
+    public static int WeightFor(SiteType site, ThreadLog thisThread)
     {
         if (site.LifecycleMatters || s_oneIn == 1 || Volatile.Read(ref s_leakScopes) > 0)
             return 1;
@@ -29,7 +30,7 @@ internal static class CollectionWatch
             site.Seen++;
             return 1;
         }
-        return t_sampler.Take(s_oneIn) ? s_oneIn : 0;
+        return thisThread.WatchSampler.Take(s_oneIn) ? s_oneIn : 0;
     }
 
     /// <summary>A leak scope asks about every object it sees: while one is open, every object is watched.</summary>

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
+using MemScopeRuntime.Capture;
 
 namespace MemScopeRuntime.Identity;
 
@@ -8,17 +10,22 @@ internal static class IdAllocator
     private const long BlockSize = 4096;
     private static long s_nextBlock;
 
-    [System.ThreadStatic] private static long t_next;
-    [System.ThreadStatic] private static long t_limit;
+    public static long Next() => Next(Recorder.ThisThread);
 
-    public static long Next()
+    /// <summary>The next id of the calling thread's block; <paramref name="thisThread"/> is its log.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Next(ThreadLog thisThread)
     {
-        if (t_next == t_limit)
-        {
-            long end = Interlocked.Add(ref s_nextBlock, BlockSize);
-            t_next = end - BlockSize + 1; // ids start at 1: 0 means "no object"
-            t_limit = end + 1;
-        }
-        return t_next++;
+        if (thisThread.NextId == thisThread.IdLimit)
+            NextBlock(thisThread);
+        return thisThread.NextId++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NextBlock(ThreadLog thisThread)
+    {
+        long end = Interlocked.Add(ref s_nextBlock, BlockSize);
+        thisThread.NextId = end - BlockSize + 1; // ids start at 1: 0 means "no object"
+        thisThread.IdLimit = end + 1;
     }
 }

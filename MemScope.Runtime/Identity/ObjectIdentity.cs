@@ -27,7 +27,8 @@ internal static class ObjectIdentity
     public static void Allocated(object obj, int site, long size)
     {
         var siteType = SiteTypes.Of(obj, site);
-        int weight = CollectionWatch.WeightFor(siteType);
+        var thisThread = Recorder.ThisThread;
+        int weight = CollectionWatch.WeightFor(siteType, thisThread);
         long id;
         if (obj is ITrackedObject tracked)
         {
@@ -35,7 +36,7 @@ internal static class ObjectIdentity
             id = slot;
             // A plain store: the constructor has just returned on this thread, so no other thread is naming the object.
             if (id == 0)
-                slot = id = IdAllocator.Next();
+                slot = id = IdAllocator.Next(thisThread);
             if (weight != 0)
                 WatchTracked(obj, id, siteType);
         }
@@ -45,9 +46,9 @@ internal static class ObjectIdentity
         }
         else
         {
-            id = IdAllocator.Next(); // counted here, followed no further
+            id = IdAllocator.Next(thisThread); // counted here, followed no further
         }
-        Recorder.Append(EventKind.Alloc, site, id, new IdentityValue(siteType.TypeId, size >= 0 ? size : siteType.BaseSize, weight).Pack());
+        Recorder.Append(thisThread, EventKind.Alloc, site, id, new IdentityValue(siteType.TypeId, size >= 0 ? size : siteType.BaseSize, weight).Pack());
         if (siteType.IsSafeHandle)
             AnnounceHandle(obj, site, id);
     }
