@@ -54,6 +54,7 @@ public class PackageLayoutTests(PackedSolution packed)
             "analyzers/dotnet/cs/MemScope.Analyzers.CodeFixes.dll",
             "analyzers/dotnet/cs/MemScope.Analyzers.dll",
             "build/MemScope.Fody.props",
+            "build/MemScope.Fody.targets",
             "lib/net8.0/_._",
             "weaver/MemScope.Fody.dll",
             "weaver/MemScope.Fody.xcf",
@@ -63,6 +64,11 @@ public class PackageLayoutTests(PackedSolution packed)
         var props = XDocument.Parse(fody.ReadText("build/MemScope.Fody.props"));
         var weaverFiles = props.Descendants("WeaverFiles").Select(w => (string)w.Attribute("Include")!).ToList();
         Assert.Equal(new[] { @"$(MSBuildThisFileDirectory)..\weaver\MemScope.Fody.dll" }, weaverFiles);
+
+        // A woven test project's test host is given time to write its report, unless the user set the timeout or turned it off.
+        var targets = XDocument.Parse(fody.ReadText("build/MemScope.Fody.targets"));
+        var target = Assert.Single(targets.Descendants(targets.Root!.Name.Namespace + "Target"));
+        Assert.Contains("VSTEST_TESTHOST_SHUTDOWN_TIMEOUT", target.ToString());
 
         // Fody merges the .xcf beside the weaver into FodyWeavers.xsd: it must be the schema fragment of <MemScope>.
         XNamespace xs = "http://www.w3.org/2001/XMLSchema";
