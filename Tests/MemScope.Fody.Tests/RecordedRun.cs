@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using MemScopeRuntime.Capture;
@@ -26,14 +25,15 @@ internal sealed class RecordedRun
 
     public static RecordedRun Of(Action scenario)
     {
-        long start = Stopwatch.GetTimestamp();
+        // Synced with the recorder's coarse clock: every event the scenario records is stamped at or after it.
+        long start = CoarseClock.Sync();
         scenario();
         return new RecordedRun(start, MemScope.Snapshot());
     }
 
     public static async Task<RecordedRun> OfAsync(Func<Task> scenario)
     {
-        long start = Stopwatch.GetTimestamp();
+        long start = CoarseClock.Sync();
         await scenario();
         return new RecordedRun(start, MemScope.Snapshot());
     }

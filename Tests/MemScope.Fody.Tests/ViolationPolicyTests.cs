@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using AssemblyToProcess;
 using MemScopeRuntime.Guards;
@@ -43,7 +42,7 @@ public sealed class ViolationPolicyTests : IDisposable
     [Fact]
     public void A_use_after_dispose_throws_ObjectDisposedException_after_recording_it()
     {
-        long start = Stopwatch.GetTimestamp();
+        long start = MemScopeRuntime.Capture.CoarseClock.Sync();
         Assert.Throws<ObjectDisposedException>(() => DisposableScenario.UseAfterDispose());
 
         var recording = MemScope.Snapshot();

@@ -21,7 +21,7 @@ public class WeaverConfigCheckTests
     /// <summary>Runs Plain.Run of the woven assembly; returns the allocations it recorded.</summary>
     private static int AllocationsOfRun(TestResult result)
     {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        long start = MemScopeRuntime.Capture.CoarseClock.Sync();
         var run = result.Assembly.GetType("AssemblyWithWarnings.Plain")!.GetMethod("Run")!;
         Assert.Equal(2, run.Invoke(null, null));
         var recording = MemScope.Snapshot();
