@@ -73,10 +73,12 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds" >&2
   for config in "${configs[@]}"; do
     rm -rf "$work/MemoryAnalysis" "$work/heaptrack"/* "$work/speedtest.nettrace"
-    /usr/bin/time -f "%e %M" -o "$work/time" ${command[$config]} >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+    /usr/bin/time -f "%e %M" -o "$work/time" ${command[$config]} >"$work/stdout" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
     read -r seconds kilobytes <"$work/time"
     echo "$seconds" >>"$work/$config.seconds"
     echo "$kilobytes" >>"$work/$config.kb"
+    # The program's own working set after its workload, before any report (SpeedTest prints it).
+    awk '/^working set/ { print $3 }' "$work/stdout" >>"$work/$config.ws"
   done
 done
 
@@ -85,11 +87,12 @@ base=$(median "$work/unwoven.seconds")
 echo
 echo "SpeedTest (Release) as a whole process, $rounds rounds, median; $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| configuration | wall time | / not woven | peak RSS |"
-echo "|---|---:|---:|---:|"
+echo "| configuration | wall time | / not woven | peak RSS | working set before the report |"
+echo "|---|---:|---:|---:|---:|"
 for config in "${configs[@]}"; do
   seconds=$(median "$work/$config.seconds")
   megabytes=$(awk -v kb="$(median "$work/$config.kb")" 'BEGIN { printf "%.0f", kb / 1024 }')
   ratio=$(awk -v s="$seconds" -v b="$base" 'BEGIN { printf "%.2f", s / b }')
-  echo "| ${label[$config]} | ${seconds} s | ${ratio}× | ${megabytes} MB |"
+  workingset=$( [ -s "$work/$config.ws" ] && echo "$(median "$work/$config.ws") MB" || echo "–")
+  echo "| ${label[$config]} | ${seconds} s | ${ratio}× | ${megabytes} MB | ${workingset} |"
 done

@@ -19,6 +19,7 @@ internal static class Program
         var result = SpeedWorkload.Run(Lines, top: 5);
         long particleSum = AllocationLoop.Run(Particles);
         stopwatch.Stop();
+        long workingSet = Environment.WorkingSet; // before the report: what the program and the recording hold
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"input lines      {result.Lines}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records parsed   {result.Records} ({result.Rejected} rejected)"));
@@ -31,6 +32,7 @@ internal static class Program
         var export = MemScope.Export("speed_test");
         // Timing and recorder figures last: they vary from run to run.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workload time    {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"working set      {workingSet / (1024 * 1024)} MB"));
         if (export is null)
         {
             Console.WriteLine("MemScope is disabled (MEMSCOPE_ENABLED=0): no report written.");
