@@ -34,11 +34,14 @@ public static class TraceFile
             writer.Block(TraceBlock.Sites, body => WriteSites(body, recording.Sites));
             writer.Block(TraceBlock.Types, body => WriteTypes(body, recording.Types.Values));
             writer.Block(TraceBlock.Threads, body => WriteThreads(body, recording.Threads));
-            foreach (var (threadId, events) in EventsByThread(recording.EventsAsRecorded))
+            var events = recording.EventsAsRecorded;
+            foreach (var (threadId, positions) in EventsByThread(events))
             {
-                for (int start = 0; start < events.Count; start += MaxEventsPerBlock)
+                for (int start = 0; start < positions.Count; start += MaxEventsPerBlock)
                 {
-                    var block = CollectionsMarshal.AsSpan(events).Slice(start, Math.Min(MaxEventsPerBlock, events.Count - start)).ToArray();
+                    var block = new TraceEvent[Math.Min(MaxEventsPerBlock, positions.Count - start)];
+                    for (int i = 0; i < block.Length; i++)
+                        block[i] = events[positions[start + i]].Event;
                     writer.Block(TraceBlock.Events, body => WriteEvents(body, threadId, block));
                 }
             }
@@ -50,7 +53,7 @@ public static class TraceFile
             {
                 body.Write(recording.DroppedEvents);
                 body.Write(recording.InternalFaults);
-                body.Write((long)recording.EventsAsRecorded.Count);
+                body.Write((long)recording.EventsAsRecorded.Length);
             });
         });
 
@@ -165,26 +168,27 @@ public static class TraceFile
         }
     }
 
-    /// <summary>Each thread's events in recording order, threads in the order they first appear.</summary>
+    /// <summary>The positions of each thread's events in recording order, threads in the order they first appear.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(int ThreadId, List<TraceEvent> Events)> EventsByThread(IReadOnlyList<RecordedEvent> events)
+    private static List<(int ThreadId, List<int> Positions)> EventsByThread(RecordedEvent[] events)
     {
-        var threads = new List<(int, List<TraceEvent>)>();
-        var byThread = new Dictionary<int, List<TraceEvent>>();
+        var threads = new List<(int, List<int>)>();
+        var byThread = new Dictionary<int, List<int>>();
         int lastThread = int.MinValue;
-        List<TraceEvent>? current = null;
-        foreach (var e in events)
+        List<int>? current = null;
+        for (int position = 0; position < events.Length; position++)
         {
-            if (current is null || e.ThreadId != lastThread)
+            int threadId = events[position].ThreadId;
+            if (current is null || threadId != lastThread)
             {
-                lastThread = e.ThreadId;
-                if (!byThread.TryGetValue(e.ThreadId, out current))
+                lastThread = threadId;
+                if (!byThread.TryGetValue(threadId, out current))
                 {
-                    byThread[e.ThreadId] = current = new List<TraceEvent>();
-                    threads.Add((e.ThreadId, current));
+                    byThread[threadId] = current = new List<int>();
+                    threads.Add((threadId, current));
                 }
             }
-            current.Add(e.Event);
+            current.Add(position);
         }
         return threads;
     }

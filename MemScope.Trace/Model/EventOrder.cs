@@ -133,68 +133,74 @@ internal static class EventOrder
         }
     }
 
-    /// <summary>The events split by thread, each in recording order (by timestamp first, should its stamps go back).</summary>
+    /// <summary>
+    /// The events split by thread, each in recording order (by timestamp first, should its stamps go back). A run holds
+    /// positions in the events, not copies: four bytes an event while the recording is ordered.
+    /// </summary>
     private sealed class ThreadRuns
     {
+        private readonly RecordedEvent[] _events;
         private readonly List<int> _threadIds = new();
-        private readonly List<List<RecordedEvent>> _runs = new();
-        private readonly int _count;
+        private readonly List<List<int>> _runs = new();
 
-        private ThreadRuns(int count) => _count = count;
+        private ThreadRuns(RecordedEvent[] events) => _events = events;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static ThreadRuns Of(RecordedEvent[] events)
         {
-            var runs = new ThreadRuns(events.Length);
+            var runs = new ThreadRuns(events);
             var index = new Dictionary<int, int>();
             int lastThread = int.MinValue;
-            List<RecordedEvent>? run = null;
-            foreach (var e in events)
+            List<int>? run = null;
+            for (int position = 0; position < events.Length; position++)
             {
-                if (run is null || e.ThreadId != lastThread)
+                int threadId = events[position].ThreadId;
+                if (run is null || threadId != lastThread)
                 {
-                    lastThread = e.ThreadId;
-                    if (!index.TryGetValue(e.ThreadId, out int i))
+                    lastThread = threadId;
+                    if (!index.TryGetValue(threadId, out int i))
                     {
-                        index[e.ThreadId] = i = runs._runs.Count;
-                        runs._threadIds.Add(e.ThreadId);
-                        runs._runs.Add(new List<RecordedEvent>());
+                        index[threadId] = i = runs._runs.Count;
+                        runs._threadIds.Add(threadId);
+                        runs._runs.Add(new List<int>());
                     }
                     run = runs._runs[i];
                 }
-                run.Add(e);
+                run.Add(position);
             }
             // The recorder's stamps never go back within a thread (its clock only moves forward); a recording made
             // otherwise is ordered by timestamp, each thread's ties kept in its order.
             for (int r = 0; r < runs._runs.Count; r++)
             {
-                if (!IsInTimeOrder(runs._runs[r]))
-                    runs._runs[r] = runs._runs[r].OrderBy(e => e.Timestamp).ToList();
+                if (!runs.IsInTimeOrder(runs._runs[r]))
+                    runs._runs[r] = runs._runs[r].OrderBy(position => events[position].Timestamp).ToList();
             }
             return runs;
         }
 
-        private static bool IsInTimeOrder(List<RecordedEvent> run)
+        private bool IsInTimeOrder(List<int> run)
         {
             for (int i = 1; i < run.Count; i++)
             {
-                if (run[i].Timestamp < run[i - 1].Timestamp)
+                if (_events[run[i]].Timestamp < _events[run[i - 1]].Timestamp)
                     return false;
             }
             return true;
         }
 
+        private long TimestampAt(List<int> run, int i) => _events[run[i]].Timestamp;
+
         /// <summary>The runs merged by (timestamp, thread): each run is already in order, so a heap of run heads does it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public RecordedEvent[] Merge()
         {
-            var merged = new RecordedEvent[_count];
+            var merged = new RecordedEvent[_events.Length];
             var heads = new PriorityQueue<int, (long Timestamp, int Thread)>(_runs.Count);
             var cursors = new int[_runs.Count];
             for (int r = 0; r < _runs.Count; r++)
             {
                 if (_runs[r].Count > 0)
-                    heads.Enqueue(r, (_runs[r][0].Timestamp, _threadIds[r]));
+                    heads.Enqueue(r, (TimestampAt(_runs[r], 0), _threadIds[r]));
             }
             int next = 0;
             while (heads.TryDequeue(out int r, out _))
@@ -206,12 +212,12 @@ internal static class EventOrder
                 int i = cursors[r];
                 do
                 {
-                    merged[next++] = run[i++];
+                    merged[next++] = _events[run[i++]];
                 }
-                while (i < run.Count && (run[i].Timestamp < limit || (run[i].Timestamp == limit && _threadIds[r] < otherThread)));
+                while (i < run.Count && (TimestampAt(run, i) < limit || (TimestampAt(run, i) == limit && _threadIds[r] < otherThread)));
                 cursors[r] = i;
                 if (i < run.Count)
-                    heads.Enqueue(r, (run[i].Timestamp, _threadIds[r]));
+                    heads.Enqueue(r, (TimestampAt(run, i), _threadIds[r]));
             }
             return merged;
         }

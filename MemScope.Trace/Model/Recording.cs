@@ -42,7 +42,7 @@ public sealed class Recording
     public int EventCount => _data.Events.Length;
 
     /// <summary>The events as recorded: each thread's in its order, threads interleaved as they were copied. Writing a trace needs no more.</summary>
-    internal IReadOnlyList<RecordedEvent> EventsAsRecorded => _data.Events;
+    internal RecordedEvent[] EventsAsRecorded => _data.Events;
 
     /// <summary>GC state over time, sampled in the background and at the snapshot.</summary>
     public IReadOnlyList<GcSample> GcSamples => _data.GcSamples;
