@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using MemScopeTrace.Model;
 
 namespace MemScopeReports.Analysis;
@@ -94,12 +93,22 @@ public sealed class TrackedObject
     {
         get
         {
-            var changes = Holdings.Select(h => (At: h.BoundAt, Delta: +1))
-                .Concat(Holdings.Where(h => h.ReleasedAt is not null).Select(h => (At: h.ReleasedAt!.Value, Delta: -1)))
-                .OrderBy(c => c.At).ThenBy(c => c.Delta); // a release and a bind at the same tick do not overlap
+            var holdings = Holdings;
+            if (holdings.Count <= 1)
+                return holdings.Count;
+            // Binds as +1 and releases as -1, in time order; at one tick a release comes first, so the two do not overlap.
+            var changes = new (long At, int Delta)[holdings.Count * 2];
+            int n = 0;
+            foreach (var h in holdings)
+            {
+                changes[n++] = (h.BoundAt, +1);
+                if (h.ReleasedAt is { } released)
+                    changes[n++] = (released, -1);
+            }
+            System.Array.Sort(changes, 0, n);
             int current = 0, max = 0;
-            foreach (var change in changes)
-                max = System.Math.Max(max, current += change.Delta);
+            for (int i = 0; i < n; i++)
+                max = System.Math.Max(max, current += changes[i].Delta);
             return max;
         }
     }
