@@ -11,10 +11,13 @@ namespace MemScopeReports.Export.Dashboard;
 /// <summary>
 /// The dashboard's data block: columnar arrays pre-aggregated from the analysis. Only what the page shows is
 /// written, one array per column, with names interned in a string table — the page does no analysis of its own.
-/// Times are milliseconds since the recording started.
+/// Times are milliseconds since the recording started. The patterns are asked for only when the diagnosis is
+/// written, near the end: an export finds them while the objects are being written.
 /// </summary>
-internal sealed class DashboardData(Recording recording, LifecycleReport report, PatternReport? patterns, string name, EditorLink editor)
+internal sealed class DashboardData(Recording recording, LifecycleReport report, Func<PatternReport?> patternsWhenNeeded, string name, EditorLink editor)
 {
+    private PatternReport? _patterns;
+
     private readonly StringTable _strings = new();
     private SiteIndex? _sites;
     private string _root = "";
@@ -55,6 +58,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         WritePInvoke(w);
         WriteAggregates(w);
         WriteTimeline(w, live);
+        _patterns = patternsWhenNeeded();
         WriteDiagnosis(w);
         WriteThreadsAndActivities(w);
         _sites.Write(w, "site");
@@ -179,7 +183,10 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         int offset = 0;
         w.WriteNumberValue(0);
         foreach (var o in objects)
+        {
             w.WriteNumberValue(offset += Math.Min(o.Holdings.Count, _shown.HoldingsPerObject));
+            Json.JsonFile.FlushIfFull(w);
+        }
         w.WriteEndArray();
         // Most objects are never disposed: the sites of those that are, by row, rather than a column of -1s.
         var disposed = Enumerable.Range(0, objects.Count).Where(i => objects[i].DisposedAt is not null).ToList();
@@ -363,7 +370,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     private void WriteDiagnosis(Utf8JsonWriter w)
     {
         w.WriteStartArray("diag");
-        foreach (var f in patterns?.Diagnosis ?? [])
+        foreach (var f in _patterns?.Diagnosis ?? [])
         {
             // A leak or violation finding opens the first leak or violation of its group: the story behind it.
             int leak = f.Kind.StartsWith("leak.", StringComparison.Ordinal)
@@ -415,7 +422,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteThreadsAndActivities(Utf8JsonWriter w)
     {
-        var threads = patterns?.Threads ?? [];
+        var threads = _patterns?.Threads ?? [];
         w.WriteStartObject("threads");
         Columns.Ints(w, "id", threads, t => t.ThreadId);
         Columns.Ints(w, "name", threads, t => S(t.Name));
@@ -423,7 +430,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "bytes", threads, t => t.Bytes);
         w.WriteEndObject();
 
-        var activities = patterns?.Activities ?? [];
+        var activities = _patterns?.Activities ?? [];
         w.WriteStartObject("acts");
         Columns.Ints(w, "name", activities, a => S(a.Activity.OperationName));
         Columns.Ints(w, "objects", activities, a => a.Objects);
