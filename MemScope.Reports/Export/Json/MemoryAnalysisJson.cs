@@ -54,6 +54,7 @@ internal static class MemoryAnalysisJson
                 writer.WriteEndArray();
             }
             writer.WriteEndObject();
+            JsonFile.FlushIfFull(writer);
         }
         writer.WriteEndArray();
     }
@@ -121,6 +122,7 @@ internal static class MemoryAnalysisJson
             writer.WriteBoolean("live", obj.IsLive);
             writer.WriteNumber("liveWeight", obj.LiveWeight);
             writer.WriteEndObject();
+            JsonFile.FlushIfFull(writer);
         }
         writer.WriteEndArray();
     }
