@@ -20,7 +20,7 @@ public static class AllocationTotals
     public static IReadOnlyList<TypeTotal> ByType(IEnumerable<TrackedObject> objects)
     {
         // One pass into totals keyed by type name: grouping the objects themselves costs far more at a million.
-        var byType = new Dictionary<string, ObjectTotals>(StringComparer.Ordinal);
+        var byType = new Dictionary<string, ObjectTotals>(NameComparer.Instance);
         foreach (var obj in objects)
             TotalsOf(byType, obj.TypeName).Add(obj);
         return byType.Select(t => new TypeTotal(t.Key, t.Value))
@@ -30,7 +30,7 @@ public static class AllocationTotals
 
     public static IReadOnlyList<SiteTotal> BySite(IEnumerable<TrackedObject> objects)
     {
-        var bySite = new Dictionary<(int Site, string Type), (SiteInfo? Site, ObjectTotals Totals)>();
+        var bySite = new Dictionary<(int Site, string Type), (SiteInfo? Site, ObjectTotals Totals)>(SiteAndName.Instance);
         foreach (var obj in objects)
         {
             var key = (obj.AllocSite?.Id ?? 0, obj.TypeName);
@@ -49,5 +49,28 @@ public static class AllocationTotals
         if (!totals.TryGetValue(key, out var entry))
             totals[key] = entry = new ObjectTotals();
         return entry;
+    }
+
+    /// <summary>
+    /// Type names compared as ordinal strings but hashed from a few characters: a million objects share a few hundred
+    /// names (most often the very same instance), and hashing each whole name per object cost more than the totalling.
+    /// </summary>
+    private sealed class NameComparer : IEqualityComparer<string>
+    {
+        public static readonly NameComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => ReferenceEquals(x, y) || string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string name) => name.Length == 0 ? 0
+            : HashCode.Combine(name.Length, name[0], name[name.Length / 2], name[^1], name[name.Length * 3 / 4]);
+    }
+
+    private sealed class SiteAndName : IEqualityComparer<(int Site, string Type)>
+    {
+        public static readonly SiteAndName Instance = new();
+
+        public bool Equals((int Site, string Type) x, (int Site, string Type) y) => x.Site == y.Site && NameComparer.Instance.Equals(x.Type, y.Type);
+
+        public int GetHashCode((int Site, string Type) key) => HashCode.Combine(key.Site, NameComparer.Instance.GetHashCode(key.Type));
     }
 }
