@@ -45,7 +45,7 @@ public sealed class LifecycleAnalysis
 
     private void Run()
     {
-        foreach (var e in _recording.Events)
+        foreach (var e in EventArray.Of(_recording))
         {
             switch (e.Kind)
             {

@@ -40,7 +40,7 @@ public static class ObjectTimelines
             return site;
         }
 
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
         {
             switch (e.Kind)
             {

@@ -13,7 +13,7 @@ internal sealed class AnalysisContext
         Recording = recording;
         Report = report;
         Options = options;
-        Events = recording.Events as RecordedEvent[] ?? new List<RecordedEvent>(recording.Events).ToArray();
+        Events = EventArray.Of(recording);
         ObjectsById = report.ObjectsById;
         if (ObjectsById.Count != report.Objects.Count)
         {
