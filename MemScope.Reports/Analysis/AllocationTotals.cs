@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using MemScopeTrace.Model;
 
 namespace MemScopeReports.Analysis;
@@ -17,6 +18,21 @@ public sealed record SiteTotal(SiteInfo? Site, string TypeName, ObjectTotals Tot
 /// </summary>
 public static class AllocationTotals
 {
+    /// <summary>Each analyzed report's totals, made once: the JSON report, the dashboard and the charts of one export all read them.</summary>
+    private static readonly ConditionalWeakTable<LifecycleReport, Shared> s_shared = new();
+
+    private sealed class Shared(LifecycleReport report)
+    {
+        public readonly Lazy<IReadOnlyList<TypeTotal>> ByType = new(() => AllocationTotals.ByType(report.Objects));
+        public readonly Lazy<IReadOnlyList<SiteTotal>> BySite = new(() => AllocationTotals.BySite(report.Objects));
+    }
+
+    /// <summary><see cref="ByType(IEnumerable{TrackedObject})"/> of the report's objects, computed once per report (a report is not changed once analyzed).</summary>
+    internal static IReadOnlyList<TypeTotal> ByType(LifecycleReport report) => s_shared.GetValue(report, r => new Shared(r)).ByType.Value;
+
+    /// <summary><see cref="BySite(IEnumerable{TrackedObject})"/> of the report's objects, computed once per report.</summary>
+    internal static IReadOnlyList<SiteTotal> BySite(LifecycleReport report) => s_shared.GetValue(report, r => new Shared(r)).BySite.Value;
+
     public static IReadOnlyList<TypeTotal> ByType(IEnumerable<TrackedObject> objects)
     {
         // One pass into totals keyed by type name: grouping the objects themselves costs far more at a million.

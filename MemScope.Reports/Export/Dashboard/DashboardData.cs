@@ -91,7 +91,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     private long EndTimestamp()
     {
         long last = recording.StartTimestamp;
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
             last = Math.Max(last, e.Timestamp);
         foreach (var s in recording.GcSamples)
             last = Math.Max(last, s.Timestamp);
@@ -160,7 +160,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
             AddShownHoldings(holdings, o.Holdings, _shown.HoldingsPerObject);
         // Where each object was first disposed (or its handle closed): the analysis keeps the time, the events the site.
         var disposedAt = new Dictionary<long, SiteInfo?>();
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
         {
             if (e.Kind is EventKind.Dispose or EventKind.HandleClose)
                 disposedAt.TryAdd(e.ObjectId, e.Site == 0 ? null : recording.Sites[e.Site]);
@@ -328,7 +328,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteAggregates(Utf8JsonWriter w)
     {
-        var types = AllocationTotals.ByType(report.Objects);
+        var types = AllocationTotals.ByType(report);
         w.WriteStartObject("types");
         Columns.Ints(w, "type", types, t => S(t.TypeName));
         Columns.Ints(w, "objects", types, t => t.Totals.Count);
@@ -337,7 +337,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "liveBytes", types, t => t.Totals.LiveBytes);
         w.WriteEndObject();
 
-        var sites = AllocationTotals.BySite(report.Objects);
+        var sites = AllocationTotals.BySite(report);
         w.WriteStartObject("sites");
         Columns.Ints(w, "site", sites, t => Site(t.Site));
         Columns.Ints(w, "type", sites, t => S(t.TypeName));

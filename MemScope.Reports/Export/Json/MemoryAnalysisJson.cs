@@ -21,8 +21,8 @@ internal static class MemoryAnalysisJson
             WriteSummary(writer, recording, report);
             WriteLeaks(writer, report.Leaks);
             WriteAllocations(writer, recording, detailed ? objects : new List<TrackedObject>());
-            WriteByType(writer, objects);
-            WriteBySite(writer, objects);
+            WriteByType(writer, report);
+            WriteBySite(writer, report);
         });
 
     private static void WriteLeaks(Utf8JsonWriter writer, List<Leak> leaks)
@@ -160,10 +160,10 @@ internal static class MemoryAnalysisJson
         return null;
     }
 
-    private static void WriteByType(Utf8JsonWriter writer, List<TrackedObject> objects)
+    private static void WriteByType(Utf8JsonWriter writer, LifecycleReport report)
     {
         writer.WriteStartArray("byType");
-        foreach (var (typeName, totals) in AllocationTotals.ByType(objects))
+        foreach (var (typeName, totals) in AllocationTotals.ByType(report))
         {
             writer.WriteStartObject();
             writer.WriteString("typeName", typeName);
@@ -176,10 +176,10 @@ internal static class MemoryAnalysisJson
         writer.WriteEndArray();
     }
 
-    private static void WriteBySite(Utf8JsonWriter writer, List<TrackedObject> objects)
+    private static void WriteBySite(Utf8JsonWriter writer, LifecycleReport report)
     {
         writer.WriteStartArray("bySite");
-        foreach (var (site, typeName, totals) in AllocationTotals.BySite(objects))
+        foreach (var (site, typeName, totals) in AllocationTotals.BySite(report))
         {
             if (site is null)
                 continue; // bySite lists allocation sites; objects first seen elsewhere are in byType
