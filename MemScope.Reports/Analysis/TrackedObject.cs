@@ -16,14 +16,43 @@ public sealed class TrackedObject
     public long Size { get; internal set; }
     public bool SizeKnown { get; internal set; }
 
+    // A million objects of a long recording each carry these: kept as plain numbers, with a value no timestamp or thread
+    // id takes for "none", rather than as nullable ones twice their size.
+    private const long NoTime = long.MinValue;
+    private const int NoThread = int.MinValue;
+    private long _allocatedAt = NoTime;
+    private long _collectedAt = NoTime;
+    private long _disposedAt = NoTime;
+    private int _allocThread = NoThread;
+
     public SiteInfo? AllocSite { get; internal set; }
-    public long? AllocatedAt { get; internal set; }
-    public int? AllocThread { get; internal set; }
+
+    public long? AllocatedAt
+    {
+        get => _allocatedAt == NoTime ? null : _allocatedAt;
+        internal set => _allocatedAt = value ?? NoTime;
+    }
+
+    public int? AllocThread
+    {
+        get => _allocThread == NoThread ? null : _allocThread;
+        internal set => _allocThread = value ?? NoThread;
+    }
+
     public long FirstSeenAt { get; internal set; }
-    public long? CollectedAt { get; internal set; }
+
+    public long? CollectedAt
+    {
+        get => _collectedAt == NoTime ? null : _collectedAt;
+        internal set => _collectedAt = value ?? NoTime;
+    }
 
     /// <summary>When Dispose (or, for a SafeHandle, Close) first ran on the object.</summary>
-    public long? DisposedAt { get; internal set; }
+    public long? DisposedAt
+    {
+        get => _disposedAt == NoTime ? null : _disposedAt;
+        internal set => _disposedAt = value ?? NoTime;
+    }
 
     /// <summary>The id of the Activity (<see cref="Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
     public long AllocActivity { get; internal set; }
@@ -64,7 +93,7 @@ public sealed class TrackedObject
     public bool CollectionWatched => LiveWeight > 0;
 
     /// <summary>Alive as far as MemScope knows: its collection is watched and has not been seen.</summary>
-    public bool IsLive => CollectionWatched && CollectedAt is null;
+    public bool IsLive => CollectionWatched && _collectedAt == NoTime;
 
     /// <summary>The bytes the object stands for in live-memory estimates: its size times its <see cref="LiveWeight"/>.</summary>
     public long WeightedSize => Size * LiveWeight;
@@ -128,11 +157,26 @@ public sealed class Holding
     public long BoundAt { get; }
     public int Thread { get; }
 
+    // One holding per store of a long recording: "none" is a value no timestamp or object id takes, not a nullable field.
+    private const long None = long.MinValue;
+    private long _releasedAt = None;
+    private long _replacedBy = None;
+
     /// <summary>When the holder let go: its scope ended, the field was overwritten, or the object was collected.</summary>
-    public long? ReleasedAt { get; internal set; }
+    public long? ReleasedAt
+    {
+        get => _releasedAt == None ? null : _releasedAt;
+        internal set => _releasedAt = value ?? None;
+    }
+
     public HoldingEnd EndReason { get; internal set; } = HoldingEnd.StillHeld;
     public SiteInfo? EndSite { get; internal set; }
-    public long? ReplacedBy { get; internal set; }
+
+    public long? ReplacedBy
+    {
+        get => _replacedBy == None ? null : _replacedBy;
+        internal set => _replacedBy = value ?? None;
+    }
 }
 
 public enum HoldingEnd
