@@ -13,13 +13,16 @@ namespace MemScopeReports.Export.Dashboard;
 internal sealed class DashboardSelection
 {
     // Page bytes a row, measured on synthetic recordings: an object about 45, a holding about 35, a leak about 35, a
-    // violation about 60, a native resource with its steps about 100. At the limits: 11 + 9 + 0.4 + 0.6 + 1 MB, with
-    // room for the aggregates, the timeline and the script below 25 MB.
+    // violation about 60, a native resource about 60 and a step of one about 25. At the limits: 11 + 9 + 0.4 + 0.6 +
+    // 0.6 + 1.3 MB, with room for the aggregates, the timeline, the names and the script below 25 MB.
     public const int ObjectLimit = 250_000;
     public const int HoldingLimit = 250_000;
     public const int LeakLimit = 10_000;
     public const int ViolationLimit = 10_000;
     public const int ResourceLimit = 10_000;
+
+    /// <summary>A native block passed to native code keeps up to 200 calls: the resources a page carries keep at most this many steps in all.</summary>
+    public const int ResourceStepLimit = 50_000;
 
     /// <summary>An object bound in a loop has a holding per store: its first and last holders tell its story.</summary>
     public const int MaxHoldingsPerObject = 64;
@@ -56,7 +59,8 @@ internal sealed class DashboardSelection
     private static int HoldingsCap(List<TrackedObject> objects)
     {
         int cap = MaxHoldingsPerObject;
-        while (cap > 2)
+        // Down to the last holder alone: what holds the object at the end is the question the page answers first.
+        while (cap > 1)
         {
             long total = 0;
             foreach (var obj in objects)
@@ -111,7 +115,7 @@ internal sealed class DashboardSelection
         all.AddRange(report.NativeBlocks);
         all.AddRange(report.GcHandles);
         all.AddRange(report.PoolRents);
-        if (count <= ResourceLimit)
+        if (count <= ResourceLimit && TotalSteps(all) <= ResourceStepLimit)
             return all;
         var named = new HashSet<NativeResource>(ReferenceEqualityComparer.Instance);
         foreach (var leak in leaks)
@@ -125,18 +129,30 @@ internal sealed class DashboardSelection
                 named.Add(resource);
         }
         int room = Math.Max(0, ResourceLimit - named.Count);
+        long steps = 0;
+        foreach (var resource in named)
+            steps += resource.Steps.Count;
         var selected = new List<NativeResource>(Math.Min(count, ResourceLimit + named.Count));
         foreach (var resource in all)
         {
             if (named.Contains(resource))
                 selected.Add(resource);
-            else if (room > 0)
+            else if (room > 0 && steps + resource.Steps.Count <= ResourceStepLimit)
             {
                 selected.Add(resource);
+                steps += resource.Steps.Count;
                 room--;
             }
         }
         return selected;
+    }
+
+    private static long TotalSteps(List<NativeResource> resources)
+    {
+        long steps = 0;
+        foreach (var resource in resources)
+            steps += resource.Steps.Count;
+        return steps;
     }
 
     private static List<TrackedObject> SelectObjects(LifecycleReport report, List<Leak> leaks, List<Violation> violations, long endTimestamp)
