@@ -23,6 +23,7 @@ internal static class CliApplication
             CheckCommand.Create(console),
             DiffCommand.Create(console),
             HtmlCommand.Create(console),
+            ObjectsCommand.Create(console),
         };
         // Explicit, so help reads "memscope" in-process too (the default comes from the entry assembly's metadata).
         root.HelpName = "memscope";

@@ -169,6 +169,9 @@ public sealed class HandleTimeline
 public sealed class LifecycleReport
 {
     public List<TrackedObject> Objects { get; init; } = new();
+
+    /// <summary><see cref="Objects"/> by id, built once by the analysis and shared by everything that reads the report.</summary>
+    internal Dictionary<long, TrackedObject> ObjectsById { get; init; } = new();
     public List<Leak> Leaks { get; } = new();
     public List<Violation> Violations { get; } = new();
     public List<NativeResource> NativeBlocks { get; } = new();

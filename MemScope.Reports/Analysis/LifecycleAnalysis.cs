@@ -30,9 +30,8 @@ public sealed class LifecycleAnalysis
     private LifecycleAnalysis(Recording recording)
     {
         _recording = recording;
-        var objects = ObjectTimelines.Build(recording);
-        _objects = objects.ToDictionary(o => o.Id);
-        _report = new LifecycleReport { Objects = objects };
+        var objects = ObjectTimelines.Build(recording, out _objects);
+        _report = new LifecycleReport { Objects = objects, ObjectsById = _objects };
     }
 
     public static LifecycleReport Analyze(Recording recording)
@@ -46,7 +45,7 @@ public sealed class LifecycleAnalysis
 
     private void Run()
     {
-        foreach (var e in _recording.Events)
+        foreach (var e in EventArray.Of(_recording))
         {
             switch (e.Kind)
             {

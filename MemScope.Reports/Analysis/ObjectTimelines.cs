@@ -6,9 +6,13 @@ namespace MemScopeReports.Analysis;
 /// <summary>Rebuilds each object's lifetime (allocation, holders, scope ends, collection) from the event stream.</summary>
 public static class ObjectTimelines
 {
-    public static List<TrackedObject> Build(Recording recording)
+    public static List<TrackedObject> Build(Recording recording) => Build(recording, out _);
+
+    /// <summary>The objects in the order they were first seen, and the same objects by id.</summary>
+    internal static List<TrackedObject> Build(Recording recording, out Dictionary<long, TrackedObject> objects)
     {
-        var objects = new Dictionary<long, TrackedObject>();
+        objects = new Dictionary<long, TrackedObject>();
+        var byId = objects;
         var order = new List<TrackedObject>();
         // A field slot is one site; its current value tells which holding an overwrite ends.
         var unknownSites = new Dictionary<int, SiteInfo>();
@@ -18,10 +22,10 @@ public static class ObjectTimelines
 
         TrackedObject Get(long id, long timestamp)
         {
-            if (!objects.TryGetValue(id, out var obj))
+            if (!byId.TryGetValue(id, out var obj))
             {
                 obj = new TrackedObject(id) { FirstSeenAt = timestamp };
-                objects.Add(id, obj);
+                byId.Add(id, obj);
                 order.Add(obj);
             }
             return obj;
@@ -36,7 +40,7 @@ public static class ObjectTimelines
             return site;
         }
 
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
         {
             switch (e.Kind)
             {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using MemScopeTrace.Model;
 
 namespace MemScopeReports.Analysis;
@@ -17,14 +16,43 @@ public sealed class TrackedObject
     public long Size { get; internal set; }
     public bool SizeKnown { get; internal set; }
 
+    // A million objects of a long recording each carry these: kept as plain numbers, with a value no timestamp or thread
+    // id takes for "none", rather than as nullable ones twice their size.
+    private const long NoTime = long.MinValue;
+    private const int NoThread = int.MinValue;
+    private long _allocatedAt = NoTime;
+    private long _collectedAt = NoTime;
+    private long _disposedAt = NoTime;
+    private int _allocThread = NoThread;
+
     public SiteInfo? AllocSite { get; internal set; }
-    public long? AllocatedAt { get; internal set; }
-    public int? AllocThread { get; internal set; }
+
+    public long? AllocatedAt
+    {
+        get => _allocatedAt == NoTime ? null : _allocatedAt;
+        internal set => _allocatedAt = value ?? NoTime;
+    }
+
+    public int? AllocThread
+    {
+        get => _allocThread == NoThread ? null : _allocThread;
+        internal set => _allocThread = value ?? NoThread;
+    }
+
     public long FirstSeenAt { get; internal set; }
-    public long? CollectedAt { get; internal set; }
+
+    public long? CollectedAt
+    {
+        get => _collectedAt == NoTime ? null : _collectedAt;
+        internal set => _collectedAt = value ?? NoTime;
+    }
 
     /// <summary>When Dispose (or, for a SafeHandle, Close) first ran on the object.</summary>
-    public long? DisposedAt { get; internal set; }
+    public long? DisposedAt
+    {
+        get => _disposedAt == NoTime ? null : _disposedAt;
+        internal set => _disposedAt = value ?? NoTime;
+    }
 
     /// <summary>The id of the Activity (<see cref="Recording.Activities"/>) the object was allocated under; 0 for none.</summary>
     public long AllocActivity { get; internal set; }
@@ -65,7 +93,7 @@ public sealed class TrackedObject
     public bool CollectionWatched => LiveWeight > 0;
 
     /// <summary>Alive as far as MemScope knows: its collection is watched and has not been seen.</summary>
-    public bool IsLive => CollectionWatched && CollectedAt is null;
+    public bool IsLive => CollectionWatched && _collectedAt == NoTime;
 
     /// <summary>The bytes the object stands for in live-memory estimates: its size times its <see cref="LiveWeight"/>.</summary>
     public long WeightedSize => Size * LiveWeight;
@@ -94,12 +122,22 @@ public sealed class TrackedObject
     {
         get
         {
-            var changes = Holdings.Select(h => (At: h.BoundAt, Delta: +1))
-                .Concat(Holdings.Where(h => h.ReleasedAt is not null).Select(h => (At: h.ReleasedAt!.Value, Delta: -1)))
-                .OrderBy(c => c.At).ThenBy(c => c.Delta); // a release and a bind at the same tick do not overlap
+            var holdings = Holdings;
+            if (holdings.Count <= 1)
+                return holdings.Count;
+            // Binds as +1 and releases as -1, in time order; at one tick a release comes first, so the two do not overlap.
+            var changes = new (long At, int Delta)[holdings.Count * 2];
+            int n = 0;
+            foreach (var h in holdings)
+            {
+                changes[n++] = (h.BoundAt, +1);
+                if (h.ReleasedAt is { } released)
+                    changes[n++] = (released, -1);
+            }
+            System.Array.Sort(changes, 0, n);
             int current = 0, max = 0;
-            foreach (var change in changes)
-                max = System.Math.Max(max, current += change.Delta);
+            for (int i = 0; i < n; i++)
+                max = System.Math.Max(max, current += changes[i].Delta);
             return max;
         }
     }
@@ -119,11 +157,26 @@ public sealed class Holding
     public long BoundAt { get; }
     public int Thread { get; }
 
+    // One holding per store of a long recording: "none" is a value no timestamp or object id takes, not a nullable field.
+    private const long None = long.MinValue;
+    private long _releasedAt = None;
+    private long _replacedBy = None;
+
     /// <summary>When the holder let go: its scope ended, the field was overwritten, or the object was collected.</summary>
-    public long? ReleasedAt { get; internal set; }
+    public long? ReleasedAt
+    {
+        get => _releasedAt == None ? null : _releasedAt;
+        internal set => _releasedAt = value ?? None;
+    }
+
     public HoldingEnd EndReason { get; internal set; } = HoldingEnd.StillHeld;
     public SiteInfo? EndSite { get; internal set; }
-    public long? ReplacedBy { get; internal set; }
+
+    public long? ReplacedBy
+    {
+        get => _replacedBy == None ? null : _replacedBy;
+        internal set => _replacedBy = value ?? None;
+    }
 }
 
 public enum HoldingEnd

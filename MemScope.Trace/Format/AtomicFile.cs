@@ -14,13 +14,21 @@ internal static class AtomicFile
 {
     private static int s_counter;
 
-    public static string Write(string path, Action<Stream> write)
+    public static string Write(string path, Action<Stream> write) => Write(path, write, beforeMove: null);
+
+    /// <summary>
+    /// As <see cref="Write(string, Action{Stream})"/>; <paramref name="beforeMove"/> runs once the file is complete and
+    /// before it is moved into place: a writer on another thread waits there for its turn, and a fault it throws
+    /// discards the file as a failed write does.
+    /// </summary>
+    public static string Write(string path, Action<Stream> write, Action? beforeMove)
     {
         var (temporary, stream) = CreateTemporary(path);
         try
         {
             using (stream)
                 write(stream);
+            beforeMove?.Invoke();
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using MemScopeReports.Export.Dashboard;
 using MemScopeTrace.Model;
 using Microsoft.Playwright;
 using Xunit;
@@ -136,5 +137,28 @@ public sealed class SyntheticDashboardTests(BrowserFixture browser, ITestOutputH
         File.WriteAllText(Path.Combine(browser.OutputDirectory, "million.txt"), report + "\n");
         Assert.True(domRows < 200, $"{domRows} rows rendered: the table is not virtualised");
         Assert.True(open.TotalSeconds <= 2, report);
+    }
+
+    [Fact]
+    public async Task A_recording_above_the_page_limits_gives_a_page_within_25_MB_that_says_what_it_leaves_out()
+    {
+        const int objects = 320_000;
+        var recording = Dashboards.Synthetic(objects);
+        string path = Dashboards.Write(recording, "bounded");
+        long size = new FileInfo(path).Length;
+        output.WriteLine($"{recording.Events.Count:N0} events, {objects:N0} objects: dashboard {size / 1048576.0:F1} MiB ({size:N0} bytes)");
+
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, path);
+        var page = dashboard.Page;
+        var note = $"Showing {DashboardSelection.ObjectLimit:N0} of {objects:N0} objects";
+        await Assertions.Expect(page.Locator(".partial").First).ToContainTextAsync(note);
+        await Assertions.Expect(page.Locator(".partial").First).ToContainTextAsync("memscope objects bounded.mscope");
+        await dashboard.ShowAsync("Allocations");
+        await Assertions.Expect(page.Locator("[data-view=Allocations] .vt-tools .count")).ToContainTextAsync($"{DashboardSelection.ObjectLimit:N0}");
+        await dashboard.ShowAsync("Leaks");
+        await Assertions.Expect(page.Locator("[data-view=Leaks] .partial")).ToContainTextAsync($"Showing {DashboardSelection.LeakLimit:N0} of");
+
+        Assert.True(size <= 25L * 1024 * 1024, $"{size:N0} bytes");
+        Assert.Empty(dashboard.Errors);
     }
 }

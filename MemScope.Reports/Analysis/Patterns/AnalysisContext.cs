@@ -13,10 +13,15 @@ internal sealed class AnalysisContext
         Recording = recording;
         Report = report;
         Options = options;
-        Events = recording.Events as RecordedEvent[] ?? new List<RecordedEvent>(recording.Events).ToArray();
-        ObjectsById = new Dictionary<long, TrackedObject>(report.Objects.Count);
-        foreach (var obj in report.Objects)
-            ObjectsById[obj.Id] = obj;
+        Events = EventArray.Of(recording);
+        ObjectsById = report.ObjectsById;
+        if (ObjectsById.Count != report.Objects.Count)
+        {
+            // A report put together by hand rather than by the analysis.
+            ObjectsById = new Dictionary<long, TrackedObject>(report.Objects.Count);
+            foreach (var obj in report.Objects)
+                ObjectsById[obj.Id] = obj;
+        }
 
         // The span runs from the first to the last thing recorded, events or GC samples alike.
         long start = long.MaxValue, end = long.MinValue;

@@ -11,26 +11,32 @@ namespace MemScopeReports.Export.Dashboard;
 /// <summary>
 /// The dashboard's data block: columnar arrays pre-aggregated from the analysis. Only what the page shows is
 /// written, one array per column, with names interned in a string table — the page does no analysis of its own.
-/// Times are milliseconds since the recording started.
+/// Times are milliseconds since the recording started. The patterns are asked for only when the diagnosis is
+/// written, near the end: an export finds them while the objects are being written.
 /// </summary>
-internal sealed class DashboardData(Recording recording, LifecycleReport report, PatternReport? patterns, string name, EditorLink editor)
+internal sealed class DashboardData(Recording recording, LifecycleReport report, Func<PatternReport?> patternsWhenNeeded, string name, EditorLink editor)
 {
+    private PatternReport? _patterns;
+
     private readonly StringTable _strings = new();
     private SiteIndex? _sites;
     private string _root = "";
     // Native blocks, GCHandles and pooled arrays, in the order of the "native" table: leaks and violations refer to them by row.
     private List<NativeResource> _resources = new();
     private Dictionary<NativeResource, int> _resourceRow = new();
+    private DashboardSelection? _shown;
 
     public void Write(Utf8JsonWriter w)
     {
         _sites = new SiteIndex(_strings);
         _root = SourceRoot.Of(recording.Sites.All.Select(s => s.File));
-        _resources = report.NativeBlocks.Concat(report.GcHandles).Concat(report.PoolRents).ToList();
-        _resourceRow = new Dictionary<NativeResource, int>(ReferenceEqualityComparer.Instance);
+        long end = EndTimestamp();
+        _shown = DashboardSelection.Of(report, end);
+        _resources = _shown.Resources;
+        _resourceRow = new Dictionary<NativeResource, int>(_resources.Count, ReferenceEqualityComparer.Instance);
         for (int i = 0; i < _resources.Count; i++)
             _resourceRow[_resources[i]] = i;
-        double duration = DurationMs();
+        double duration = Ms(end);
         var live = LiveBytesSeries.Of(recording, report.Objects, report.NativeBlocks, duration);
 
         w.WriteStartObject();
@@ -43,6 +49,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         w.WriteString("editor", editor.Template);
         w.WriteString("editorName", editor.Name);
         WriteTotals(w, live);
+        WriteShown(w);
         WriteObjects(w);
         WriteLeaks(w);
         WriteViolations(w);
@@ -51,11 +58,28 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         WritePInvoke(w);
         WriteAggregates(w);
         WriteTimeline(w, live);
+        _patterns = patternsWhenNeeded();
         WriteDiagnosis(w);
         WriteThreadsAndActivities(w);
         _sites.Write(w, "site");
         _strings.Write(w, "str");
         w.WriteEndObject();
+    }
+
+    /// <summary>An object's holdings, or its first and last ones when a loop bound it more often than the page keeps.</summary>
+    private static void AddShownHoldings(List<Holding> shown, IReadOnlyList<Holding> holdings, int cap)
+    {
+        int half = cap / 2;
+        if (holdings.Count <= cap)
+        {
+            for (int i = 0; i < holdings.Count; i++)
+                shown.Add(holdings[i]);
+            return;
+        }
+        for (int i = 0; i < half; i++)
+            shown.Add(holdings[i]);
+        for (int i = holdings.Count - (cap - half); i < holdings.Count; i++)
+            shown.Add(holdings[i]);
     }
 
     private int S(string? text) => _strings.Of(text);
@@ -64,14 +88,28 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     private double Ms(long timestamp) => recording.ToMilliseconds(timestamp);
     private double? Ms(long? timestamp) => timestamp is { } t ? recording.ToMilliseconds(t) : null;
 
-    private double DurationMs()
+    private long EndTimestamp()
     {
         long last = recording.StartTimestamp;
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
             last = Math.Max(last, e.Timestamp);
         foreach (var s in recording.GcSamples)
             last = Math.Max(last, s.Timestamp);
-        return Ms(last);
+        return last;
+    }
+
+    /// <summary>How many rows of each table the page carries, of how many the analysis found (see <see cref="DashboardSelection"/>).</summary>
+    private void WriteShown(Utf8JsonWriter w)
+    {
+        var shown = _shown!;
+        w.WriteStartObject("shown");
+        w.WriteNumber("objects", shown.Objects.Count);
+        w.WriteNumber("leaks", shown.Leaks.Count);
+        w.WriteNumber("violations", shown.Violations.Count);
+        w.WriteNumber("native", shown.Resources.Count);
+        w.WriteNumber("nativeAll", report.NativeBlocks.Count + report.GcHandles.Count + report.PoolRents.Count);
+        w.WriteNumber("holdingsPerObject", shown.HoldingsPerObject);
+        w.WriteEndObject();
     }
 
     private void WriteTotals(Utf8JsonWriter w, LiveBytesSeries live)
@@ -113,14 +151,16 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteObjects(Utf8JsonWriter w)
     {
-        var objects = report.Objects;
+        var objects = _shown!.Objects;
         var activityNames = new Dictionary<long, string>();
         foreach (var info in recording.Activities)
             activityNames[info.Id] = info.OperationName;
-        var holdings = objects.SelectMany(o => o.Holdings).ToList();
+        var holdings = new List<Holding>(objects.Count);
+        foreach (var o in objects)
+            AddShownHoldings(holdings, o.Holdings, _shown.HoldingsPerObject);
         // Where each object was first disposed (or its handle closed): the analysis keeps the time, the events the site.
         var disposedAt = new Dictionary<long, SiteInfo?>();
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
         {
             if (e.Kind is EventKind.Dispose or EventKind.HandleClose)
                 disposedAt.TryAdd(e.ObjectId, e.Site == 0 ? null : recording.Sites[e.Site]);
@@ -143,7 +183,10 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         int offset = 0;
         w.WriteNumberValue(0);
         foreach (var o in objects)
-            w.WriteNumberValue(offset += o.Holdings.Count);
+        {
+            w.WriteNumberValue(offset += Math.Min(o.Holdings.Count, _shown.HoldingsPerObject));
+            Json.JsonFile.FlushIfFull(w);
+        }
         w.WriteEndArray();
         // Most objects are never disposed: the sites of those that are, by row, rather than a column of -1s.
         var disposed = Enumerable.Range(0, objects.Count).Where(i => objects[i].DisposedAt is not null).ToList();
@@ -164,7 +207,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteLeaks(Utf8JsonWriter w)
     {
-        var leaks = report.Leaks;
+        var leaks = _shown!.Leaks;
         w.WriteStartObject("leak");
         Columns.Ints(w, "obj", leaks, l => l.Subject);
         Columns.Ints(w, "kind", leaks, l => S(l.Kind));
@@ -179,7 +222,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteViolations(Utf8JsonWriter w)
     {
-        var violations = report.Violations;
+        var violations = _shown!.Violations;
         w.WriteStartObject("viol");
         Columns.Ints(w, "kind", violations, v => S(v.Kind));
         Columns.Ints(w, "sev", violations, v => S(v.Severity.Name()));
@@ -285,7 +328,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteAggregates(Utf8JsonWriter w)
     {
-        var types = AllocationTotals.ByType(report.Objects);
+        var types = AllocationTotals.ByType(report);
         w.WriteStartObject("types");
         Columns.Ints(w, "type", types, t => S(t.TypeName));
         Columns.Ints(w, "objects", types, t => t.Totals.Count);
@@ -294,7 +337,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "liveBytes", types, t => t.Totals.LiveBytes);
         w.WriteEndObject();
 
-        var sites = AllocationTotals.BySite(report.Objects);
+        var sites = AllocationTotals.BySite(report);
         w.WriteStartObject("sites");
         Columns.Ints(w, "site", sites, t => Site(t.Site));
         Columns.Ints(w, "type", sites, t => S(t.TypeName));
@@ -327,13 +370,13 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
     private void WriteDiagnosis(Utf8JsonWriter w)
     {
         w.WriteStartArray("diag");
-        foreach (var f in patterns?.Diagnosis ?? [])
+        foreach (var f in _patterns?.Diagnosis ?? [])
         {
             // A leak or violation finding opens the first leak or violation of its group: the story behind it.
             int leak = f.Kind.StartsWith("leak.", StringComparison.Ordinal)
-                ? report.Leaks.FindIndex(l => "leak." + l.Kind == f.Kind && l.CreatedAt?.Id == f.Site?.Id) : -1;
+                ? _shown!.Leaks.FindIndex(l => "leak." + l.Kind == f.Kind && l.CreatedAt?.Id == f.Site?.Id) : -1;
             int violation = f.Kind.StartsWith("violation.", StringComparison.Ordinal)
-                ? report.Violations.FindIndex(v => "violation." + v.Kind == f.Kind && v.Site?.Id == f.Site?.Id) : -1;
+                ? _shown!.Violations.FindIndex(v => "violation." + v.Kind == f.Kind && v.Site?.Id == f.Site?.Id) : -1;
             string where = f.Site is null ? "" : Wording.Site(f.Site);
             w.WriteStartObject();
             w.WriteNumber("rank", f.Rank);
@@ -379,7 +422,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
 
     private void WriteThreadsAndActivities(Utf8JsonWriter w)
     {
-        var threads = patterns?.Threads ?? [];
+        var threads = _patterns?.Threads ?? [];
         w.WriteStartObject("threads");
         Columns.Ints(w, "id", threads, t => t.ThreadId);
         Columns.Ints(w, "name", threads, t => S(t.Name));
@@ -387,7 +430,7 @@ internal sealed class DashboardData(Recording recording, LifecycleReport report,
         Columns.Ints(w, "bytes", threads, t => t.Bytes);
         w.WriteEndObject();
 
-        var activities = patterns?.Activities ?? [];
+        var activities = _patterns?.Activities ?? [];
         w.WriteStartObject("acts");
         Columns.Ints(w, "name", activities, a => S(a.Activity.OperationName));
         Columns.Ints(w, "objects", activities, a => a.Objects);

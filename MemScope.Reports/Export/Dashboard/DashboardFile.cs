@@ -13,7 +13,7 @@ namespace MemScopeReports.Export.Dashboard;
 
 /// <summary>
 /// dashboard.html: one offline file with inline CSS, JS and data. The exporter and `memscope html` both call
-/// <see cref="Write"/>, so the same recording gives the same bytes (nothing time- or machine-dependent is embedded).
+/// <see cref="Write(Recording, LifecycleReport, PatternReport?, string, string, EditorLink?)"/>, so the same recording gives the same bytes (nothing time- or machine-dependent is embedded).
 /// </summary>
 public static class DashboardFile
 {
@@ -29,15 +29,26 @@ public static class DashboardFile
     };
 
     /// <summary>Writes the page atomically. <c>editor</c>: how source locations link to an editor; null reads <c>MEMSCOPE_EDITOR</c> (<see cref="EditorLink.FromEnvironment"/>).</summary>
-    public static string Write(Recording recording, LifecycleReport report, PatternReport? patterns, string name, string path, EditorLink? editor = null)
+    public static string Write(Recording recording, LifecycleReport report, PatternReport? patterns, string name, string path, EditorLink? editor = null) =>
+        Write(recording, report, () => patterns, name, path, beforeMove: null, editor);
+
+    /// <summary>
+    /// As <see cref="Write(Recording, LifecycleReport, PatternReport?, string, string, EditorLink?)"/>, with the patterns
+    /// asked for only when the page's diagnosis is written, and <paramref name="beforeMove"/> run when the page is complete,
+    /// before it takes its place (<see cref="AtomicFile.Write(string, Action{Stream}, Action?)"/>).
+    /// </summary>
+    internal static string Write(Recording recording, LifecycleReport report, Func<PatternReport?> patterns, string name, string path, Action? beforeMove, EditorLink? editor = null)
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
             Directory.CreateDirectory(directory);
-        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream, editor));
+        return AtomicFile.Write(path, stream => Render(recording, report, patterns, name, stream, editor), beforeMove);
     }
 
-    public static void Render(Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output, EditorLink? editor = null)
+    public static void Render(Recording recording, LifecycleReport report, PatternReport? patterns, string name, Stream output, EditorLink? editor = null) =>
+        Render(recording, report, () => patterns, name, output, editor);
+
+    private static void Render(Recording recording, LifecycleReport report, Func<PatternReport?> patterns, string name, Stream output, EditorLink? editor)
     {
         string script = DashboardAssets.Script;
         // The script is allowed by its hash, not by 'unsafe-inline': even markup that slipped into the page could not run.

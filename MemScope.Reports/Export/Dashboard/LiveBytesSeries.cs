@@ -24,8 +24,16 @@ internal sealed class LiveBytesSeries
     public static LiveBytesSeries Of(Recording recording, IReadOnlyList<TrackedObject> objects, IReadOnlyList<NativeResource> nativeBlocks, double durationMs)
     {
         var changes = new List<(long At, long Delta, bool Native)>(objects.Count * 2 + nativeBlocks.Count * 2);
-        foreach (var (at, delta) in TrackedObject.LiveBytesChanges(objects))
-            changes.Add((at, delta, false));
+        // TrackedObject.LiveBytesChanges, inline: this loop runs over every object of the recording.
+        for (int i = 0; i < objects.Count; i++)
+        {
+            var obj = objects[i];
+            if (obj.Size <= 0 || !obj.CollectionWatched)
+                continue;
+            changes.Add((obj.AllocatedAt ?? obj.FirstSeenAt, obj.WeightedSize, false));
+            if (obj.CollectedAt is { } collected)
+                changes.Add((collected, -obj.WeightedSize, false));
+        }
         foreach (var block in nativeBlocks)
         {
             if (block.Size <= 0)

@@ -528,6 +528,22 @@ const STEP = {
 const views = [];
 function view(name, build) { views.push({ name, build, built: null }); }
 
+// A long recording's page carries every total but per-row detail for a bounded set only; each table says so and where the rest is.
+const SHOWN = D.shown, TRACE = D.name + '.mscope';
+const partial = {
+  objects: [SHOWN.objects, D.totals.objects, 'objects', 'those in a finding, then the largest and the longest-lived', 'memscope objects ' + TRACE + ' [--type T] [--site S]'],
+  leaks: [SHOWN.leaks, D.totals.leaks, 'leaks', 'the first of each kind and site, then the earliest', 'memscope report ' + TRACE + ' (every leak in _memory_analysis.json)'],
+  violations: [SHOWN.violations, D.totals.violations, 'violations', 'the first of each kind and site, then the earliest', 'memscope report ' + TRACE + ' (every violation in _security_violations.json)'],
+  native: [SHOWN.native, SHOWN.nativeAll, 'native resources', 'those in a finding, then the earliest', 'memscope report ' + TRACE + ' (_unsafe_ffi.json)'],
+};
+function partialNote(host, what) {
+  const [shown, all, noun, which, command] = partial[what];
+  if (shown >= all) return;
+  const p = el('p', 'legend partial', 'Showing ' + count(shown) + ' of ' + count(all) + ' ' + noun + ' (' + which + '); full detail: ');
+  p.append(el('code', '', command));
+  host.append(p);
+}
+
 // One entry of a story or a list: when, what, where (a location linked to the editor).
 function storyItem(list, t, text, site, cls) {
   const li = el('li', cls || '');
@@ -555,12 +571,13 @@ view('Overview', host => {
   card('leaks', count(t.leaks), t.leaks ? bytes(t.leakedBytes) + ' never given back' : 'nothing left behind', t.leaks ? 'error' : 'ok');
   card('violations', count(t.violations), t.violations ? plural(t.errors, 'error', 'errors') + ', ' + plural(t.warnings, 'warning', 'warnings') : 'no misuse caught',
     t.errors ? 'error' : t.warnings ? 'warning' : 'ok');
-  card('tracked objects', count(t.objects), bytes(t.bytes) + ' allocated');
+  card('tracked objects', count(t.objects), bytes(t.bytes) + ' allocated' + (SHOWN.objects < t.objects ? '; ' + count(SHOWN.objects) + ' shown in detail' : ''));
   card('native memory', bytes(t.nativeBytes), t.nativeBlocks || t.gcHandles || t.poolRents ? nativeParts.join(', ') + ' allocated' : 'none allocated by tracked code');
   card('GC runs', t.gcSamples ? count(t.gcCollections) : 'not sampled', !t.gcSamples ? 'MEMSCOPE_GC_SAMPLE_MS=0' : t.gcCollections ? count(t.gen2Collections) + ' of them gen2' : 'no GC ran while recording');
   card('recording', duration(D.durationMs), plural(t.threads, 'thread', 'threads') + ', ' + plural(t.events, 'event', 'events') +
     (t.dropped ? ', ' + count(t.dropped) + ' dropped' : '') + (t.faults ? ', ' + plural(t.faults, 'recorder fault', 'recorder faults') : ''), t.dropped || t.faults ? 'warning' : '');
   host.append(cards);
+  partialNote(host, 'objects');
 
   const columns = el('div', 'overview');
   const left = el('section', 'diag-panel'), right = el('section', 'end-panel');
@@ -698,7 +715,7 @@ view('Lifetimes', host => {
   return { shown: () => { if (stale) { stale = false; group(); } else render(); } };
 });
 
-view('Allocations', host => virtualTable(host, {
+view('Allocations', host => partialNote(host, 'objects') || virtualTable(host, {
   name: 'allocations', count: nObj, inRange: objInRange, open: i => drill({ obj: O.id[i] }),
   filters: [byType(O.type), bySize(O.size), byLifetime(objLife), byThread(O.thread), byActivity(O.act)],
   columns: [
@@ -712,7 +729,7 @@ view('Allocations', host => virtualTable(host, {
     locCol('site', i => O.site[i], OUTSIDE),
   ].concat(hasActivities ? [col('activity', i => str(O.act[i]))] : []) }));
 
-view('Leaks', host => virtualTable(host, {
+view('Leaks', host => partialNote(host, 'leaks') || virtualTable(host, {
   name: 'leaks', count: L.obj.length, open: i => drill({ leak: i }), empty: 'No leaks: everything tracked code acquired was given back.',
   filters: [byType(L.type), bySize(L.size)],
   columns: [
@@ -720,7 +737,7 @@ view('Leaks', host => virtualTable(host, {
     numCol('bytes', L.size, bytes, { width: '6rem' }), locCol('created at', i => L.site[i]), col('reason', i => S[L.reason[i]]),
   ] }));
 
-view('Violations', host => virtualTable(host, {
+view('Violations', host => partialNote(host, 'violations') || virtualTable(host, {
   name: 'violations', count: V.kind.length, inRange: i => inRange(V.t[i]), open: i => drill({ viol: i }), empty: 'No violations: no misuse was caught.',
   filters: [byType(V.type), byThread(V.thread)],
   columns: [
@@ -730,7 +747,7 @@ view('Violations', host => virtualTable(host, {
   ] }));
 
 const nativeLife = Float64Array.from(N.at, (t, i) => (N.relAt[i] < 0 ? Infinity : N.relAt[i] - t));
-view('Native memory', host => virtualTable(host, {
+view('Native memory', host => partialNote(host, 'native') || virtualTable(host, {
   name: 'native blocks', count: nNative, inRange: nativeInRange, open: j => drill({ native: j }),
   empty: 'Tracked code allocated no native memory, GCHandle or pooled array.',
   rowClass: j => (leakByNative.has(j) ? 'bad' : ''),

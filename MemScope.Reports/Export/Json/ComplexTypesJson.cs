@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using MemScopeReports.Analysis;
 using MemScopeTrace.Model;
@@ -13,15 +14,7 @@ internal static class ComplexTypesJson
     public static string Write(Recording recording, LifecycleReport report, string name, string path) =>
         JsonFile.Write(path, writer =>
         {
-            // Only objects of complex types are gathered: most objects of a large recording are not.
-            var complex = recording.Types.Values.Where(t => t.IsGeneric || t.ElementType is not null || t.IsCollection).Select(t => t.Id).ToHashSet();
-            var types = report.Objects
-                .Where(o => complex.Contains(o.TypeId))
-                .GroupBy(o => o.TypeId)
-                .Select(g => (Type: recording.Type(g.Key), Objects: g.ToList()))
-                .OrderByDescending(t => t.Objects.Sum(o => o.Size))
-                .ThenBy(t => t.Type.Name, StringComparer.Ordinal)
-                .ToList();
+            var types = Gather(recording, report.Objects);
 
             JsonFile.WriteHeader(writer, recording, name, SchemaId);
             writer.WriteStartObject("summary");
@@ -32,7 +25,7 @@ internal static class ComplexTypesJson
             writer.WriteEndObject();
 
             writer.WriteStartArray("types");
-            foreach (var (type, objects) in types)
+            foreach (var (type, instances, bytes, variables) in types)
             {
                 writer.WriteStartObject();
                 writer.WriteString("typeName", type.Name);
@@ -44,14 +37,69 @@ internal static class ComplexTypesJson
                 writer.WriteBoolean("isCollection", type.IsCollection);
                 JsonFile.WriteNullableString(writer, "elementType", type.ElementType);
                 writer.WriteNumber("genericDepth", type.GenericDepth);
-                writer.WriteNumber("instances", objects.Count);
-                writer.WriteNumber("bytes", objects.Sum(o => o.Size));
+                writer.WriteNumber("instances", instances);
+                writer.WriteNumber("bytes", bytes);
                 writer.WriteStartArray("variables");
-                foreach (var variable in objects.SelectMany(o => o.Holdings).Select(h => h.Site.Name).Where(n => n is not null).Distinct().Take(20))
+                foreach (var variable in variables)
                     writer.WriteStringValue(variable);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
         });
+
+    private const int VariablesPerType = 20;
+
+    private sealed class ComplexType(TypeInfo type)
+    {
+        public TypeInfo Type { get; } = type;
+        public int Order = -1;
+        public int Instances;
+        public long Bytes;
+        public readonly List<string> Variables = new();
+        public readonly HashSet<string> Seen = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The objects of complex types totalled in one pass, largest first (then by name, then first seen): with the
+    /// first <see cref="VariablesPerType"/> distinct names that held them, in the order they held them.
+    /// </summary>
+    private static List<(TypeInfo Type, int Instances, long Bytes, List<string> Variables)> Gather(Recording recording, List<TrackedObject> objects)
+    {
+        // Only objects of complex types are gathered: most objects of a large recording are not.
+        var complex = new Dictionary<int, ComplexType>();
+        foreach (var (id, type) in recording.Types)
+        {
+            if (IsComplex(type))
+                complex[id] = new ComplexType(type);
+        }
+        var found = new List<ComplexType>();
+        foreach (var obj in objects)
+        {
+            if (!complex.TryGetValue(obj.TypeId, out var entry))
+                continue;
+            if (entry.Order < 0)
+            {
+                entry.Order = found.Count;
+                found.Add(entry);
+            }
+            entry.Instances++;
+            entry.Bytes += obj.Size;
+            if (entry.Variables.Count == VariablesPerType)
+                continue;
+            foreach (var holding in obj.Holdings)
+            {
+                if (holding.Site.Name is { } variable && entry.Variables.Count < VariablesPerType && entry.Seen.Add(variable))
+                    entry.Variables.Add(variable);
+            }
+        }
+        found.Sort((a, b) => a.Bytes != b.Bytes ? b.Bytes.CompareTo(a.Bytes)
+            : string.CompareOrdinal(a.Type.Name, b.Type.Name) is var byName and not 0 ? byName : a.Order.CompareTo(b.Order));
+        var gathered = new List<(TypeInfo, int, long, List<string>)>(found.Count);
+        foreach (var entry in found)
+            gathered.Add((entry.Type, entry.Instances, entry.Bytes, entry.Variables));
+        return gathered;
+    }
+
+    private static bool IsComplex(TypeInfo type) => type.IsGeneric || type.ElementType is not null || type.IsCollection;
 }

@@ -30,6 +30,16 @@ internal static class JsonFile
             writer.WriteEndObject();
         });
 
+    /// <summary>
+    /// A writer on a stream keeps everything in its own buffer until flushed: per-row loops hand it to the file every
+    /// 64 KB, so a large report never sits whole in memory (nor is copied each time that buffer grows).
+    /// </summary>
+    public static void FlushIfFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 1 << 16)
+            writer.Flush();
+    }
+
     public static void WriteHeader(Utf8JsonWriter writer, Recording recording, string name, string schemaId)
     {
         writer.WriteString("$schema", schemaId);

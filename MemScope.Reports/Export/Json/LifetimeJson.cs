@@ -22,7 +22,10 @@ internal static class LifetimeJson
             foreach (var obj in report.Objects)
             {
                 if (named is null || named.Contains(obj.Id))
+                {
                     WriteObject(writer, recording, obj);
+                    JsonFile.FlushIfFull(writer);
+                }
             }
             writer.WriteEndArray();
         });

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -20,8 +21,8 @@ internal static class MemoryAnalysisJson
             WriteSummary(writer, recording, report);
             WriteLeaks(writer, report.Leaks);
             WriteAllocations(writer, recording, detailed ? objects : new List<TrackedObject>());
-            WriteByType(writer, objects);
-            WriteBySite(writer, objects);
+            WriteByType(writer, report);
+            WriteBySite(writer, report);
         });
 
     private static void WriteLeaks(Utf8JsonWriter writer, List<Leak> leaks)
@@ -53,6 +54,7 @@ internal static class MemoryAnalysisJson
                 writer.WriteEndArray();
             }
             writer.WriteEndObject();
+            JsonFile.FlushIfFull(writer);
         }
         writer.WriteEndArray();
     }
@@ -103,8 +105,7 @@ internal static class MemoryAnalysisJson
             writer.WriteBoolean("sizeKnown", obj.SizeKnown);
             JsonFile.WriteNullableString(writer, "variable", obj.FirstVariable);
             writer.WriteStartArray("variables");
-            foreach (var variable in obj.Holdings.Select(h => h.Site.Name).Distinct())
-                writer.WriteStringValue(variable);
+            WriteDistinctNames(writer, obj.Holdings);
             writer.WriteEndArray();
             JsonFile.WriteSite(writer, "allocationSite", obj.AllocSite);
             JsonFile.WriteSite(writer, "firstHolderSite", obj.Holdings.Count > 0 ? obj.Holdings[0].Site : null);
@@ -116,19 +117,53 @@ internal static class MemoryAnalysisJson
                 writer.WriteNull("thread");
             JsonFile.WriteMilliseconds(writer, "allocatedAtMs", recording, obj.AllocatedAt);
             JsonFile.WriteMilliseconds(writer, "firstSeenAtMs", recording, obj.FirstSeenAt);
-            JsonFile.WriteMilliseconds(writer, "scopeEndedAtMs", recording, obj.Holdings.Where(h => h.EndReason == HoldingEnd.ScopeEnded).Select(h => h.ReleasedAt).LastOrDefault());
+            JsonFile.WriteMilliseconds(writer, "scopeEndedAtMs", recording, LastScopeEnd(obj.Holdings));
             JsonFile.WriteMilliseconds(writer, "collectedAtMs", recording, obj.CollectedAt);
             writer.WriteBoolean("live", obj.IsLive);
             writer.WriteNumber("liveWeight", obj.LiveWeight);
             writer.WriteEndObject();
+            JsonFile.FlushIfFull(writer);
         }
         writer.WriteEndArray();
     }
 
-    private static void WriteByType(Utf8JsonWriter writer, List<TrackedObject> objects)
+    /// <summary>The names of the holders, each once, in the order they first held the object (most objects have one or two).</summary>
+    private static void WriteDistinctNames(Utf8JsonWriter writer, IReadOnlyList<Holding> holdings)
+    {
+        HashSet<string?>? seen = holdings.Count > 8 ? new HashSet<string?>(StringComparer.Ordinal) : null;
+        for (int i = 0; i < holdings.Count; i++)
+        {
+            string? name = holdings[i].Site.Name;
+            if (seen is not null ? !seen.Add(name) : NamedBefore(holdings, i, name))
+                continue;
+            writer.WriteStringValue(name);
+        }
+    }
+
+    private static bool NamedBefore(IReadOnlyList<Holding> holdings, int index, string? name)
+    {
+        for (int j = 0; j < index; j++)
+        {
+            if (string.Equals(holdings[j].Site.Name, name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static long? LastScopeEnd(IReadOnlyList<Holding> holdings)
+    {
+        for (int i = holdings.Count - 1; i >= 0; i--)
+        {
+            if (holdings[i].EndReason == HoldingEnd.ScopeEnded)
+                return holdings[i].ReleasedAt;
+        }
+        return null;
+    }
+
+    private static void WriteByType(Utf8JsonWriter writer, LifecycleReport report)
     {
         writer.WriteStartArray("byType");
-        foreach (var (typeName, totals) in AllocationTotals.ByType(objects))
+        foreach (var (typeName, totals) in AllocationTotals.ByType(report))
         {
             writer.WriteStartObject();
             writer.WriteString("typeName", typeName);
@@ -141,10 +176,10 @@ internal static class MemoryAnalysisJson
         writer.WriteEndArray();
     }
 
-    private static void WriteBySite(Utf8JsonWriter writer, List<TrackedObject> objects)
+    private static void WriteBySite(Utf8JsonWriter writer, LifecycleReport report)
     {
         writer.WriteStartArray("bySite");
-        foreach (var (site, typeName, totals) in AllocationTotals.BySite(objects))
+        foreach (var (site, typeName, totals) in AllocationTotals.BySite(report))
         {
             if (site is null)
                 continue; // bySite lists allocation sites; objects first seen elsewhere are in byType

@@ -185,7 +185,7 @@ internal static class LifetimesChart
         var marks = new Dictionary<long, ObjectMarks>(shown.Count);
         foreach (var obj in shown)
             marks[obj.Id] = new ObjectMarks();
-        foreach (var e in recording.Events)
+        foreach (var e in EventArray.Of(recording))
         {
             if ((e.Kind == EventKind.Dispose || e.Kind == EventKind.HandleClose) && marks.TryGetValue(e.ObjectId, out var m) && m.DisposedAt is null)
             {

@@ -30,14 +30,10 @@ internal static class TypesChart
 
     public static string Write(LifecycleReport report, string name, string path)
     {
+        // The totals the JSON report and the dashboard list too, made once per report.
         var byType = new Dictionary<string, Totals>(StringComparer.Ordinal);
-        foreach (var obj in report.Objects)
-        {
-            if (!byType.TryGetValue(obj.TypeName, out var totals))
-                byType[obj.TypeName] = totals = new Totals(obj.TypeName);
-            totals.Bytes += obj.Size;
-            totals.Count++;
-        }
+        foreach (var type in AllocationTotals.ByType(report))
+            byType[type.TypeName] = new Totals(type.TypeName) { Bytes = type.Totals.Bytes, Count = type.Totals.Count };
         // Ties break on the name (ordinal) so the same recording always draws the same chart.
         var byBytes = byType.Values.OrderByDescending(t => t.Bytes).ThenByDescending(t => t.Count).ThenBy(t => t.TypeName, StringComparer.Ordinal).Take(MaxTypes).ToList();
         var byCount = byType.Values.OrderByDescending(t => t.Count).ThenByDescending(t => t.Bytes).ThenBy(t => t.TypeName, StringComparer.Ordinal).Take(MaxTypes).ToList();
