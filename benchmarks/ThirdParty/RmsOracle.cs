@@ -3,6 +3,7 @@
 // MemScope finding can be checked against the library's own account rather than by reading tests.
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.IO;
 using System.Linq;
@@ -12,10 +13,18 @@ using NUnit.Framework;
 [SetUpFixture]
 public sealed class RmsOracle
 {
-    private static readonly Listener listener = new();
+    private Listener? listener;
+
+    // Created before the first test, not lazily: a listener only hears events written after it exists.
+    [OneTimeSetUp]
+    public void Listen() => this.listener = new Listener();
 
     [OneTimeTearDown]
-    public void Write() => listener.Write(Environment.GetEnvironmentVariable("RMS_ORACLE") ?? "rms-oracle.txt");
+    public void Write()
+    {
+        this.listener?.Write(Environment.GetEnvironmentVariable("RMS_ORACLE") ?? "rms-oracle.txt");
+        this.listener?.Dispose();
+    }
 
     private sealed class Listener : EventListener
     {
@@ -44,7 +53,11 @@ public sealed class RmsOracle
             {
                 case 1:
                     Interlocked.Increment(ref this.created);
-                    this.creators[id] = TestContext.CurrentContext.Test.FullName;
+                    // MemScope sees only the streams that woven code constructs (the manager's GetStream); the tests'
+                    // own `new RecyclableMemoryStream(...)` are unwoven allocations. Say which kind each was.
+                    // A few tests give two streams the same Guid: their label then names both origins.
+                    var label = (ByManager() ? "GetStream " : "new ") + TestContext.CurrentContext.Test.FullName;
+                    this.creators.AddOrUpdate(id, label, (_, earlier) => earlier == label ? label : earlier + " | " + label);
                     break;
                 case 2:
                     Interlocked.Increment(ref this.disposed);
@@ -57,6 +70,9 @@ public sealed class RmsOracle
                     break;
             }
         }
+
+        private static bool ByManager() =>
+            new StackTrace(false).GetFrames().Any(f => f.GetMethod() is { Name: "GetStream", DeclaringType.Name: "RecyclableMemoryStreamManager" });
 
         private string Creator(Guid id) => this.creators.TryGetValue(id, out var test) ? test : "(not seen created)";
 

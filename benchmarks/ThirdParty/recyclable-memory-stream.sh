@@ -14,6 +14,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-/tmp/memscope-rms}
 commit=${RMS_COMMIT:-22f2f7648a23b8b6868aef4d888a8efe864c0617}
 config=${CONFIG:-Debug}
+source "$repo/benchmarks/ThirdParty/common.sh"
 
 rm -rf "$work" && mkdir -p "$work/src"
 if [[ -n "${RMS_SRC:-}" ]]; then
@@ -40,40 +41,15 @@ prepare() {
 
 prepare "$work/unwoven"
 prepare "$work/woven"
-# Woven: only the library (not its tests), every type of it, with the weaver and runtime built from this repository
-# exactly as the samples are (build/WeaveInSolution.props).
-cat > "$work/woven/src/FodyWeavers.xml" <<'XML'
-<Weavers>
-  <MemScope TrackAll="true" />
-</Weavers>
-XML
-cat > "$work/woven/src/Directory.Build.targets" <<XML
-<Project>
-  <Import Project="$repo/build/WeaveInSolution.props" />
-</Project>
-XML
+weave "$work/woven/src"
 
 nice dotnet build "$repo/MemScope.Fody/MemScope.Fody.csproj" -c "$config" -v q -nologo
 
-run_tests() {
-  local dir=$1 log=$2
-  shift 2
-  (cd "$dir" && nice env "$@" dotnet test UnitTests/UnitTests.csproj -c "$config" -nologo \
-     --logger "trx;LogFileName=results.trx" 2>&1 | tee "$log" | grep -E '^(Passed!|Failed!|Total|  Failed )|error' || true)
-}
-
 echo "== unwoven"
-run_tests "$work/unwoven" "$work/unwoven.log" MEMSCOPE_ENABLED=0 RMS_ORACLE="$work/unwoven-oracle.txt"
+run_tests "$work/unwoven" UnitTests/UnitTests.csproj "$work/unwoven.log" RMS_ORACLE="$work/unwoven-oracle.txt"
 echo "== woven"
 mkdir -p "$work/report"
-run_tests "$work/woven" "$work/woven.log" MEMSCOPE_OUTPUT="$work/report" MEMSCOPE_STREAM="$work/report/" MEMSCOPE_QUIET=1 RMS_ORACLE="$work/woven-oracle.txt"
-
-memscope=(dotnet run --project "$repo/MemScope.Cli" -c "$config" --)
-trace=$(find "$work/report" -name '*.mscope' | head -n 1)
-spill=$(find "$work/report" -name '*.spill' | head -n 1)
-input=${trace:+$(dirname "$trace")}
-input=${input:-$spill}
-echo "== memscope summary $input"
-nice "${memscope[@]}" summary "$input" | tee "$work/summary.txt"
-echo "== memscope check $input"
-nice "${memscope[@]}" check "$input" | tee "$work/check.txt" || true
+run_tests "$work/woven" UnitTests/UnitTests.csproj "$work/woven.log" \
+  MEMSCOPE_OUTPUT="$work/report" MEMSCOPE_STREAM="$work/report/" MEMSCOPE_QUIET=1 RMS_ORACLE="$work/woven-oracle.txt"
+memscope_report "$work/report" "$work"
+echo "the library's own account (woven run): $(head -n 1 "$work/woven-oracle.txt")"
