@@ -6,8 +6,9 @@ using Mono.Cecil.Cil;
 namespace MemScopeFody.Weaving;
 
 /// <summary>
-/// A tracked class that inherits the dispose pattern from an unwoven base and declares no disposal method of its own
-/// (a Stream subclass overriding only Read and Write) would record its disposal only where tracked code calls Dispose:
+/// A tracked stream, reader or writer that inherits the dispose pattern from an unwoven base and declares no disposal
+/// method of its own (a Stream subclass overriding only Read and Write) would record its disposal only where tracked
+/// code calls Dispose:
 /// a `using` in unwoven code (a library's callers, its test suite) would leave it "never disposed". So it gets the
 /// override the compiler would have written, which the disposal-pattern weaving then brackets like any other:
 /// <code>
@@ -30,10 +31,19 @@ public static class InheritedDisposal
         type.IsClass && !type.IsValueType && !type.IsInterface && !TrackingScope.IsCompilerGenerated(type) &&
         type.Name != WeavingContext.SitesClassName &&
         // SafeHandles record their closing through their own events.
-        !TypeFacts.IsSafeHandle(type) && TypeFacts.IsDisposable(type) &&
+        !TypeFacts.IsSafeHandle(type) && DisposedByItsUsers(type) &&
         !type.Methods.Any(DeclaresDisposal) &&
         // The override is a method of the type: woven only if the type's own methods are.
         type.Methods.Any(m => !m.IsStatic && m.HasBody && scope.IsTracked(m));
+
+    /// <summary>
+    /// Streams, readers and writers: what callers and wrappers dispose. Other disposables with an inherited
+    /// Dispose(bool) are left as they are: an EventSource, say, lives as long as the process, and the framework
+    /// reflects over the methods its subclasses declare.
+    /// </summary>
+    private static bool DisposedByItsUsers(TypeDefinition type) =>
+        TypeFacts.IsOrInherits(type, "System.IO.Stream") || TypeFacts.IsOrInherits(type, "System.IO.TextReader") ||
+        TypeFacts.IsOrInherits(type, "System.IO.TextWriter");
 
     private static bool DeclaresDisposal(MethodDefinition m) =>
         !m.IsStatic && (m.Name is "Dispose" or "Close" or "DisposeAsync" or "DisposeAsyncCore" ||
