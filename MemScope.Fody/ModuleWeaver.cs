@@ -20,6 +20,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver, IWeaverLog
         var context = new WeavingContext(ModuleDefinition, config, TypeSystem, this, FindTypeDefinition);
         foreach (var warning in ConfigCheck.NamespaceFilterWarnings(ModuleDefinition, config, context.Scope.AssemblyTracked))
             WriteWarning(warning, (SequencePoint?)null);
+        if (config.TrackDisposables)
+            InheritedDisposal.AddOverrides(ModuleDefinition, context.Scope);
         var concerns = new MethodConcern[]
         {
             new AllocationsConcern(context),

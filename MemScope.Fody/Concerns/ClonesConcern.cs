@@ -9,8 +9,9 @@ using SiteKinds = MemScopeRuntime.WeaverContract.SiteKinds;
 namespace MemScopeFody.Concerns;
 
 /// <summary>
-/// A clone is a new object. MemberwiseClone copies every field, the injected id field too, so without this a clone
-/// would carry its original's id. In tracked methods a MemberwiseClone is an allocation site
+/// A clone is a new object. MemberwiseClone copies every field, an injected id field too (a class that clones itself
+/// gets none, see <see cref="IdentitySlots"/>, but a woven base class in another assembly may carry one), so without
+/// this a clone would carry its original's id. In tracked methods a MemberwiseClone is an allocation site
 /// (<c>Probe.AllocClone(clone, site)</c>: a fresh id and an Alloc event); in the rest of the module the clone only
 /// drops the copied id (<c>Probe.Cloned(clone)</c>) and gets its own when it is first seen.
 /// </summary>
@@ -39,7 +40,5 @@ public sealed class ClonesConcern(WeavingContext context) : MethodConcern(contex
         }
     }
 
-    private static bool IsMemberwiseClone(Instruction call) =>
-        call.Operand is MethodReference { Name: "MemberwiseClone", HasParameters: false } callee &&
-        callee.DeclaringType.MetadataType == MetadataType.Object && !InstructionFacts.HasPrefix(call);
+    private static bool IsMemberwiseClone(Instruction call) => InstructionFacts.IsMemberwiseClone(call) && !InstructionFacts.HasPrefix(call);
 }

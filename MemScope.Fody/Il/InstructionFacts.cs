@@ -55,4 +55,10 @@ public static class InstructionFacts
         instruction.OpCode == OpCodes.Call && instruction.Operand is MethodReference callee &&
         (callee.Name == "SetResult" || callee.Name == "SetException") &&
         callee.DeclaringType.Name.Contains("MethodBuilder");
+
+    /// <summary>A call of object.MemberwiseClone(): a copy of every field of the object, an injected one too.</summary>
+    public static bool IsMemberwiseClone(Instruction call) =>
+        (call.OpCode == OpCodes.Call || call.OpCode == OpCodes.Callvirt) &&
+        call.Operand is MethodReference { Name: "MemberwiseClone", HasParameters: false } callee &&
+        callee.DeclaringType.MetadataType == MetadataType.Object;
 }

@@ -18,6 +18,9 @@ namespace MemScopeFody.Weaving;
 /// }
 /// </code>
 /// The slot goes on the topmost class of the hierarchy inside this module, so derived classes share it.
+/// A hierarchy that clones itself (MemberwiseClone) gets no slot: code that checks a clone against its original field
+/// by field through reflection (clone tests, deep-equality helpers) would see the two objects' different ids and fail
+/// only when woven. Its objects are identified the way objects of unwoven classes are, by the runtime's table.
 /// </summary>
 public sealed class IdentitySlots
 {
@@ -54,10 +57,11 @@ public sealed class IdentitySlots
     /// <summary>Injects the slots; run after the method bodies are woven, so the accessors are not woven themselves.</summary>
     public void Inject()
     {
+        var cloners = _context.Module.GetTypes().Where(ClonesItself).ToList();
         var roots = new HashSet<TypeDefinition>();
         foreach (var type in _requested)
         {
-            if (RootOf(type) is { } root)
+            if (RootOf(type) is { } root && !cloners.Any(c => IsSameOrDerived(c, root) || IsSameOrDerived(root, c)))
                 roots.Add(root);
         }
         foreach (var root in roots.OrderBy(t => t.FullName, System.StringComparer.Ordinal))
@@ -78,6 +82,23 @@ public sealed class IdentitySlots
                 root = baseType;
         }
         return Implements(root) ? null : root;
+    }
+
+    /// <summary>
+    /// A method of <paramref name="type"/> calls MemberwiseClone: protected, so it copies an object of this type or of
+    /// a class derived from it.
+    /// </summary>
+    private static bool ClonesItself(TypeDefinition type) =>
+        type.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(InstructionFacts.IsMemberwiseClone));
+
+    private static bool IsSameOrDerived(TypeDefinition type, TypeDefinition ancestor)
+    {
+        for (TypeDefinition? t = type; t != null; t = t.BaseType?.Resolve())
+        {
+            if (t == ancestor)
+                return true;
+        }
+        return false;
     }
 
     private static bool CanHoldSlot(TypeDefinition type) =>

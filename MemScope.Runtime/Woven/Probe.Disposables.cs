@@ -17,7 +17,8 @@ public static partial class Probe
 
     /// <summary>
     /// A disposal of an object whose Dispose is not woven: a Dispose or Close call in tracked code on a foreign
-    /// disposable. Records Dispose (HandleClose for a SafeHandle) the first time, DisposeAgain after that.
+    /// disposable. Records Dispose (HandleClose for a SafeHandle) the first time, DisposeAgain after that; nothing for an
+    /// object the framework shares with every caller (<see cref="SharedInstances"/>).
     /// </summary>
     public static void Disposing(object? obj, int site)
     {
@@ -26,6 +27,8 @@ public static partial class Probe
         site = LentSite(obj, site);
         try
         {
+            if (SharedInstances.Contains(obj))
+                return;
             var state = ObjectIdentity.StateOf(obj, site);
             RecordDisposal(obj, state, site);
         }

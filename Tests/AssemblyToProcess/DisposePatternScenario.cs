@@ -109,6 +109,25 @@ public sealed class FlushingStream : PatternStream
     }
 }
 
+/// <summary>
+/// Declares no disposal method: it inherits Stream's dispose pattern, like a library's read-only entry stream. The
+/// weaver gives it a Dispose(bool) override, so a disposal from unwoven code is recorded.
+/// </summary>
+[Tracked]
+public sealed class WindowStream : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => 0;
+    public override long Position { get => 0; set { } }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => 0;
+    public override long Seek(long offset, SeekOrigin origin) => 0;
+    public override void SetLength(long value) { }
+    public override void Write(byte[] buffer, int offset, int count) { }
+}
+
 /// <summary>A Dispose that throws, with a named local (so the locals' try/finally wraps the disposal's).</summary>
 [Tracked]
 public sealed class ThrowingResource : IDisposable
@@ -149,6 +168,13 @@ public static class DisposePatternScenario
         var stream = new PatternStream();
         DisposeAsStream(stream);
         return stream;
+    }
+
+    [Tracked]
+    public static WindowStream OpenWindow()
+    {
+        var window = new WindowStream();
+        return window;
     }
 
     /// <summary>Not tracked: Stream.Dispose() in the BCL reaches the woven Dispose(true) through Stream.Close().</summary>

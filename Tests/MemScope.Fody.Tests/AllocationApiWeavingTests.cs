@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using AssemblyToProcess;
 using MemScopeRuntime.Identity;
@@ -170,6 +171,30 @@ public class AllocationApiWeavingTests
         Assert.Equal("AssemblyToProcess.TrackedSheep", run.TypeOf(clone.Event.ObjectId));
         Assert.Equal(clone.Event.ObjectId, run.In(Scenario + "CloneTracked", EventKind.Bind).Single(x => x.Site.Name == "copy").Event.ObjectId);
         Assert.NotSame(sheep.Original, sheep.Clone);
+    }
+
+    [Theory]
+    [InlineData(typeof(Sheep))]
+    [InlineData(typeof(TrackedSheep))]
+    public void A_class_that_clones_itself_gets_no_id_field_so_reflection_sees_the_fields_it_declares(Type type)
+    {
+        var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+        Assert.DoesNotContain(fields, f => f.Name == "<MemScope>Id");
+        Assert.DoesNotContain(typeof(MemScopeRuntime.ITrackedObject), type.GetInterfaces());
+    }
+
+    [Fact]
+    public void A_clone_made_in_tracked_code_equals_its_original_field_by_field_through_reflection()
+    {
+        (TrackedSheep Original, TrackedSheep Clone) sheep = default;
+        var run = RecordedRun.Of(() => sheep = AllocationApiScenario.CloneTracked());
+
+        // A clone test that compares every field, private ones included, as libraries' own test suites do.
+        foreach (var field in typeof(TrackedSheep).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            Assert.Equal(field.GetValue(sheep.Original), field.GetValue(sheep.Clone));
+        var clone = run.In("AssemblyToProcess.TrackedSheep.Copy", EventKind.Alloc).Single();
+        Assert.True(clone.Event.ObjectId > 0);
     }
 
     /// <summary>The bytes the GC counts for one allocation made by <paramref name="allocate"/> on this thread.</summary>

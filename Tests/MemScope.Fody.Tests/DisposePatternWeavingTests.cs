@@ -66,6 +66,21 @@ public class DisposePatternWeavingTests
     }
 
     [Fact]
+    public void A_stream_declaring_no_disposal_method_records_its_disposal_by_untracked_code()
+    {
+        WindowStream? window = null;
+        var run = RecordedRun.Of(() =>
+        {
+            window = DisposePatternScenario.OpenWindow();
+            DisposePatternScenario.DisposeAsStream(window);
+            DisposePatternScenario.DisposeAsStream(window);
+        });
+
+        long id = AllocatedIn(run, "OpenWindow", "AssemblyToProcess.WindowStream");
+        Assert.Equal(new[] { EventKind.Dispose, EventKind.DisposeAgain }, DisposalsOf(run, id));
+    }
+
+    [Fact]
     public void Dispose_calling_Close_calling_Dispose_true_on_one_object_records_one_disposal()
     {
         ChainedResource? resource = null;

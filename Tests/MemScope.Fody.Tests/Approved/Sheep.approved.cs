@@ -1,17 +1,9 @@
-using System;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using MemScopeRuntime;
 
 namespace AssemblyToProcess;
 
-public sealed class Sheep : ITrackedObject
+public sealed class Sheep
 {
-	[NonSerialized]
-	[CompilerGenerated]
-	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
-	private long <MemScope>Id;
-
 	public string Name { get; }
 
 	public Sheep(string name)
@@ -24,11 +16,5 @@ public sealed class Sheep : ITrackedObject
 		object obj = MemberwiseClone();
 		Probe.Cloned(obj);
 		return (Sheep)obj;
-	}
-
-	[CompilerGenerated]
-	ref long ITrackedObject.MemScopeId()
-	{
-		return ref <MemScope>Id;
 	}
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using MemScopeRuntime;
@@ -6,16 +5,11 @@ using MemScopeRuntime;
 namespace AssemblyToProcess;
 
 [Tracked]
-public sealed class TrackedSheep : ITrackedObject
+public sealed class TrackedSheep
 {
 	[CompilerGenerated]
 	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
 	private readonly string <Name>k__BackingField;
-
-	[NonSerialized]
-	[CompilerGenerated]
-	[DebuggerBrowsable(DebuggerBrowsableState.Never)]
-	private long <MemScope>Id;
 
 	public string Name
 	{
@@ -38,11 +32,5 @@ public sealed class TrackedSheep : ITrackedObject
 		object obj = MemberwiseClone();
 		Probe.AllocClone(obj, <MemScope>Sites.First + 1);
 		return (TrackedSheep)obj;
-	}
-
-	[CompilerGenerated]
-	ref long ITrackedObject.MemScopeId()
-	{
-		return ref <MemScope>Id;
 	}
 }
