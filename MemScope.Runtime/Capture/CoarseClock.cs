@@ -31,20 +31,14 @@ internal static class CoarseClock
         return now;
     }
 
-    /// <summary>Starts the ticker once; until then (and if it cannot start) <see cref="Now"/> is refreshed by <see cref="Sync"/> only.</summary>
+    /// <summary>
+    /// Starts the ticker once. Should it not start, events carry the stamp of the last <see cref="Sync"/>: order within
+    /// threads stays exact, times lose precision.
+    /// </summary>
     public static void Start()
     {
-        if (Interlocked.Exchange(ref s_started, 1) != 0)
-            return;
-        try
-        {
-            new Thread(Tick) { IsBackground = true, Name = "MemScope clock" }.Start();
-        }
-        catch (Exception e) when (e is OutOfMemoryException or ThreadStartException)
-        {
-            // Events then carry the stamp of the last Sync: order within threads stays exact, times lose precision.
-            InternalFaults.Fault(e);
-        }
+        if (Interlocked.Exchange(ref s_started, 1) == 0)
+            BackgroundThread.TryStart("MemScope clock", Tick);
     }
 
     private static void Tick()

@@ -71,19 +71,11 @@ internal static class WeakWatches
         }
     }
 
+    // Without the sweeper, collections are still found by the sweep every export makes.
     private static void Start()
     {
-        if (Interlocked.Exchange(ref s_started, 1) != 0)
-            return;
-        try
-        {
-            new Thread(SweepAfterCollections) { IsBackground = true, Name = "MemScope collections" }.Start();
-        }
-        catch (Exception e) when (e is OutOfMemoryException or ThreadStartException)
-        {
-            // Without the sweeper, collections are still found by the sweep every export makes.
-            InternalFaults.Fault(e);
-        }
+        if (Interlocked.Exchange(ref s_started, 1) == 0)
+            BackgroundThread.TryStart("MemScope collections", SweepAfterCollections);
     }
 
     private static void SweepAfterCollections()

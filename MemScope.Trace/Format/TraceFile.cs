@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -35,7 +34,7 @@ public static class TraceFile
             writer.Block(TraceBlock.Types, body => WriteTypes(body, recording.Types.Values));
             writer.Block(TraceBlock.Threads, body => WriteThreads(body, recording.Threads));
             var events = recording.EventsAsRecorded;
-            foreach (var (threadId, positions) in EventsByThread(events))
+            foreach (var (threadId, positions) in EventOrder.PositionsByThread(events))
             {
                 for (int start = 0; start < positions.Count; start += MaxEventsPerBlock)
                 {
@@ -166,31 +165,6 @@ public static class TraceFile
             body.Write(thread.ThreadId);
             WriteString(body, thread.Name);
         }
-    }
-
-    /// <summary>The positions of each thread's events in recording order, threads in the order they first appear.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<(int ThreadId, List<int> Positions)> EventsByThread(RecordedEvent[] events)
-    {
-        var threads = new List<(int, List<int>)>();
-        var byThread = new Dictionary<int, List<int>>();
-        int lastThread = int.MinValue;
-        List<int>? current = null;
-        for (int position = 0; position < events.Length; position++)
-        {
-            int threadId = events[position].ThreadId;
-            if (current is null || threadId != lastThread)
-            {
-                lastThread = threadId;
-                if (!byThread.TryGetValue(threadId, out current))
-                {
-                    byThread[threadId] = current = new List<int>();
-                    threads.Add((threadId, current));
-                }
-            }
-            current.Add(position);
-        }
-        return threads;
     }
 
     private static void WriteEvents(BinaryWriter body, int threadId, TraceEvent[] events)

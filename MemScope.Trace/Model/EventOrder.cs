@@ -133,6 +133,31 @@ internal static class EventOrder
         }
     }
 
+    /// <summary>The positions of each thread's events in the order listed, threads in the order they first appear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static List<(int ThreadId, List<int> Positions)> PositionsByThread(RecordedEvent[] events)
+    {
+        var threads = new List<(int, List<int>)>();
+        var byThread = new Dictionary<int, List<int>>();
+        int lastThread = int.MinValue;
+        List<int>? current = null;
+        for (int position = 0; position < events.Length; position++)
+        {
+            int threadId = events[position].ThreadId;
+            if (current is null || threadId != lastThread)
+            {
+                lastThread = threadId;
+                if (!byThread.TryGetValue(threadId, out current))
+                {
+                    byThread[threadId] = current = new List<int>();
+                    threads.Add((threadId, current));
+                }
+            }
+            current.Add(position);
+        }
+        return threads;
+    }
+
     /// <summary>
     /// The events split by thread, each in recording order (by timestamp first, should its stamps go back). A run holds
     /// positions in the events, not copies: four bytes an event while the recording is ordered.
@@ -145,28 +170,13 @@ internal static class EventOrder
 
         private ThreadRuns(RecordedEvent[] events) => _events = events;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static ThreadRuns Of(RecordedEvent[] events)
         {
             var runs = new ThreadRuns(events);
-            var index = new Dictionary<int, int>();
-            int lastThread = int.MinValue;
-            List<int>? run = null;
-            for (int position = 0; position < events.Length; position++)
+            foreach (var (threadId, positions) in PositionsByThread(events))
             {
-                int threadId = events[position].ThreadId;
-                if (run is null || threadId != lastThread)
-                {
-                    lastThread = threadId;
-                    if (!index.TryGetValue(threadId, out int i))
-                    {
-                        index[threadId] = i = runs._runs.Count;
-                        runs._threadIds.Add(threadId);
-                        runs._runs.Add(new List<int>());
-                    }
-                    run = runs._runs[i];
-                }
-                run.Add(position);
+                runs._threadIds.Add(threadId);
+                runs._runs.Add(positions);
             }
             // The recorder's stamps never go back within a thread (its clock only moves forward); a recording made
             // otherwise is ordered by timestamp, each thread's ties kept in its order.
