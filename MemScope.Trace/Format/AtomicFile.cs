@@ -8,7 +8,8 @@ namespace MemScopeTrace.Format;
 /// Every report file is written to a temporary file and moved into place, so a failed export never leaves
 /// a half-written file behind, and a reader never sees one. The temporary file's name is this writer's own
 /// (<c>&lt;file&gt;.&lt;pid&gt;-&lt;n&gt;.tmp</c>, created only if new), so writers of several threads or processes exporting
-/// the same report never share one: each replaces the whole file in turn, and a writer only ever deletes its own.
+/// the same report never share one: each replaces the whole file in turn, and a writer only ever deletes its own,
+/// or one a writer that has ended left behind (<see cref="RemoveLeftoversOfEndedWriters"/>).
 /// </summary>
 internal static class AtomicFile
 {
@@ -37,7 +38,42 @@ internal static class AtomicFile
                 throw new IOException($"{e.Message} ({leftBehind})", e);
             throw;
         }
+        RemoveLeftoversOfEndedWriters(path);
         return path;
+    }
+
+    private static readonly DateTime s_thisProcessStarted = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
+    /// <summary>
+    /// Temporary files of <paramref name="path"/> that a killed writer left (a test host killed while it wrote its
+    /// report): those named for a process id no process has now, or for this process's id but older than this process.
+    /// A running writer's file, and any file not named as MemScope names them, stay as they are.
+    /// </summary>
+    private static void RemoveLeftoversOfEndedWriters(string path)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is null)
+            return;
+        string prefix = Path.GetFileName(path) + ".";
+        try
+        {
+            foreach (string leftover in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+            {
+                string writer = Path.GetFileName(leftover)[prefix.Length..^".tmp".Length];
+                int dash = writer.IndexOf('-');
+                if (dash <= 0 || !int.TryParse(writer.AsSpan(0, dash), out int processId) || !int.TryParse(writer.AsSpan(dash + 1), out _))
+                    continue;
+                bool writerEnded = processId == Environment.ProcessId
+                    ? File.GetLastWriteTimeUtc(leftover) < s_thisProcessStarted
+                    : !new SpillProcess(processId, 0, null).IsRunning;
+                if (writerEnded)
+                    File.Delete(leftover);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tidying is not the write: the report is in place, and a leftover that cannot go now goes at the next export.
+        }
     }
 
     /// <summary>

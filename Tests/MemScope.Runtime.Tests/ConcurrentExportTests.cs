@@ -91,6 +91,27 @@ public class ConcurrentExportTests
         Assert.Equal(new[] { path }, Directory.GetFiles(folder.Path));
     }
 
+    [Fact]
+    public void A_write_removes_temporary_files_that_ended_writers_left_and_nothing_else()
+    {
+        using var folder = new TestFolder("atomic-file-leftovers");
+        string path = folder["report.json"];
+        // A test host killed while it wrote (no process has its id now), and one of an earlier process with this id.
+        string killedWriters = path + ".999999-3.tmp";
+        string earlierProcessWithThisId = path + $".{Environment.ProcessId}-900.tmp";
+        File.WriteAllText(killedWriters, "half");
+        File.WriteAllText(earlierProcessWithThisId, "half");
+        File.SetLastWriteTimeUtc(earlierProcessWithThisId, DateTime.UtcNow.AddDays(-1));
+        // A running writer (process 1 always runs) and files MemScope does not name so: never touched.
+        string[] kept = { path + ".1-2.tmp", path + ".notes.tmp", path + ".999999-x.tmp", folder["other.json.999999-1.tmp"] };
+        foreach (string file in kept)
+            File.WriteAllText(file, "not ours to remove");
+
+        MemScopeTrace.Format.AtomicFile.Write(path, stream => stream.Write("{}"u8));
+
+        Assert.Equal(kept.Append(path).Order(), Directory.GetFiles(folder.Path).Order());
+    }
+
     /// <summary>The folder holds exactly one report's files, each whole (JSON parses, the trace reads), and no temporary file.</summary>
     private static void AssertOneWholeReport(string directory)
     {
