@@ -14,6 +14,8 @@ internal static class TraceLocator
 
     public static string Resolve(string path, string? baseName)
     {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new CliException("no trace given: name a .mscope file or a report folder.");
         if (!Directory.Exists(path))
         {
             if (baseName is not null && !File.Exists(path))

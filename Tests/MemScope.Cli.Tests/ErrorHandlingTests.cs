@@ -20,6 +20,13 @@ public sealed class ErrorHandlingTests(SampleTraces samples)
         AssertOneLineError(CliRun.InProcess(verb, missing), "nothing.mscope");
     }
 
+    [Theory]
+    [InlineData("summary")]
+    [InlineData("check")]
+    [InlineData("objects")]
+    public void An_empty_path_is_one_line_and_exit_code_2(string verb) =>
+        AssertOneLineError(CliRun.InProcess(verb, ""), "no trace given");
+
     [Fact]
     public void A_truncated_trace_is_one_line_and_exit_code_2()
     {
