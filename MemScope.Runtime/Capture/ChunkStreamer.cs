@@ -18,7 +18,7 @@ namespace MemScopeRuntime.Capture;
 internal sealed class ChunkStreamer
 {
     private static readonly long DeadThreadSweepTicks = Stopwatch.Frequency / 5;
-    private static readonly long HelperSweepTicks = Stopwatch.Frequency / 100;
+    private static readonly long HelpingThreadSweepTicks = Stopwatch.Frequency / 100;
     private long _lastSweep = Stopwatch.GetTimestamp();
     private long _chunksWritten;
 
@@ -169,7 +169,7 @@ internal sealed class ChunkStreamer
             if (WriteOldest())
                 return true;
             // Nothing sealed is waiting: the free chunks may be held by threads that exited with their last one partly filled.
-            if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSweep) < HelperSweepTicks)
+            if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSweep) < HelpingThreadSweepTicks)
                 return false;
             SealChunksOfExitedThreads();
             return WriteOldest();
