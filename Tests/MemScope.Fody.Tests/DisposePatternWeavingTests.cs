@@ -17,9 +17,11 @@ public class DisposePatternWeavingTests
     private static long AllocatedIn(RecordedRun run, string method, string type) =>
         run.In(Scenario + method, EventKind.Alloc).Single(x => x.Site.DeclaredType == type).Event.ObjectId;
 
+    // Which disposal came first is decided as it happens (the first is Dispose, a later one DisposeAgain); the
+    // recording's order cannot tell when an await moved the second to another thread within the same clock tick.
     private static EventKind[] DisposalsOf(RecordedRun run, long id) =>
         run.Recording.Events.Where(e => e.ObjectId == id && e.Kind is EventKind.Dispose or EventKind.DisposeAgain or EventKind.UseAfterDispose)
-            .Select(e => e.Kind).ToArray();
+            .Select(e => e.Kind).Order().ToArray();
 
     [Fact]
     public void A_stream_overriding_Dispose_bool_disposed_by_using_records_one_disposal()
