@@ -195,19 +195,8 @@ internal sealed class SpillFile : IDisposable
         var types = new List<TypeInfo>();
         int highest = Identity.TypeRegistry.HighestId;
         // Ids are handed out before their type is stored: stop at the first not yet visible, and take it next time.
-        for (int id = _typesWritten + 1; id <= highest && Identity.TypeRegistry.TypeOf(id) is { } type; id++)
-        {
-            try
-            {
-                types.Add(Identity.TypeDescriptions.Of(id, type));
-            }
-            catch (Exception e) when (e is TypeLoadException or NotSupportedException or FileNotFoundException or FileLoadException or BadImageFormatException)
-            {
-                // A type reflection cannot describe: its objects are named type#id, and the fault is counted.
-                InternalFaults.Fault(e);
-                types.Add(TypeInfo.Unknown(id));
-            }
-        }
+        for (int id = _typesWritten + 1; id <= highest && Identity.TypeRegistry.TypeOf(id) is not null; id++)
+            types.Add(Identity.TypeRegistry.DescribeOnce(id));
         if (types.Count == 0)
             return;
         WriteMetadata(TraceBlock.Types, body => TraceFile.WriteTypes(body, types));

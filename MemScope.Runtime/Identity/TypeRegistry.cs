@@ -59,13 +59,25 @@ internal static class TypeRegistry
         return types;
     }
 
-    private static TypeInfo DescribeOnce(int typeId)
+    /// <summary>
+    /// The description of a type this process identified, made once and shared by the export and the spill file. A type
+    /// reflection cannot describe is named type#id, and the fault is counted.
+    /// </summary>
+    public static TypeInfo DescribeOnce(int typeId)
     {
         if (s_described.TryGetValue(typeId, out var known))
             return known;
         if (TypeOf(typeId) is not { } type)
             return TypeInfo.Unknown(typeId);
-        return s_described.GetOrAdd(typeId, TypeDescriptions.Of(typeId, type));
+        try
+        {
+            return s_described.GetOrAdd(typeId, TypeDescriptions.Of(typeId, type));
+        }
+        catch (Exception e) when (e is TypeLoadException or NotSupportedException or System.IO.FileNotFoundException or System.IO.FileLoadException or BadImageFormatException)
+        {
+            InternalFaults.Fault(e);
+            return s_described.GetOrAdd(typeId, TypeInfo.Unknown(typeId));
+        }
     }
 
     /// <summary>The highest id given so far; ids run from 1 (an id's type may be visible through <see cref="TypeOf"/> a moment later).</summary>
